@@ -1,0 +1,97 @@
+/* store-schema: the database schema as a list of migrations. */
+#include "config.h"
+
+#include "store-int.h"
+
+static const char schema_core[] =
+"CREATE TABLE feeds ("
+"  id INTEGER PRIMARY KEY,"
+"  url TEXT NOT NULL UNIQUE,"
+"  title TEXT,"			/* from the feed document */
+"  link TEXT,"
+"  etag TEXT,"
+"  last_modified TEXT,"
+"  last_fetch INTEGER,"		/* time of the last attempt */
+"  last_success INTEGER,"
+"  http_status INTEGER,"
+"  error TEXT,"			/* NULL when the last fetch succeeded */
+"  redirect_url TEXT"		/* permanent redirect target, offered */
+");"
+"CREATE TABLE items ("
+"  id INTEGER PRIMARY KEY,"
+"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+"  key TEXT NOT NULL,"
+"  guid TEXT,"
+"  title TEXT,"
+"  link TEXT,"
+"  author TEXT,"
+"  summary TEXT,"
+"  summary_type INTEGER NOT NULL DEFAULT 0,"
+"  content TEXT,"
+"  content_type INTEGER NOT NULL DEFAULT 0,"
+"  base TEXT,"
+"  published INTEGER,"
+"  updated INTEGER,"
+"  first_seen INTEGER NOT NULL,"
+"  date INTEGER NOT NULL,"	/* published, else updated, else first_seen */
+"  read INTEGER NOT NULL DEFAULT 0,"
+"  starred INTEGER NOT NULL DEFAULT 0,"
+"  UNIQUE (feed_id, key)"
+");"
+"CREATE INDEX items_feed_date ON items (feed_id, date DESC);"
+"CREATE INDEX items_date ON items (date DESC);"
+"CREATE INDEX items_unread ON items (feed_id, read);"
+"CREATE INDEX items_starred ON items (starred) WHERE starred;"
+"CREATE TABLE enclosures ("
+"  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+"  position INTEGER NOT NULL,"
+"  url TEXT NOT NULL,"
+"  type TEXT,"
+"  length INTEGER,"
+"  PRIMARY KEY (item_id, position)"
+") WITHOUT ROWID;"
+/* Full-text search: NFKC-folded, lower-cased title + text, trigrams. */
+"CREATE VIRTUAL TABLE items_fts USING fts5 ("
+"  title, body, tokenize='trigram');";
+
+static const char schema_memo[] =
+"CREATE TABLE memo_issues ("
+"  id INTEGER PRIMARY KEY,"
+"  number INTEGER NOT NULL UNIQUE,"
+"  closed INTEGER,"		/* NULL while open; close time */
+"  created INTEGER NOT NULL"
+");"
+"CREATE TABLE memo_sections ("
+"  id INTEGER PRIMARY KEY,"
+"  issue_id INTEGER NOT NULL REFERENCES memo_issues(id) ON DELETE CASCADE,"
+"  position INTEGER NOT NULL,"
+"  name TEXT NOT NULL"
+");"
+"CREATE TABLE memo_stories ("
+"  id INTEGER PRIMARY KEY,"
+"  section_id INTEGER NOT NULL REFERENCES memo_sections(id) ON DELETE CASCADE,"
+"  position INTEGER NOT NULL,"
+"  headline TEXT"		/* NULL: the first entry's title */
+");"
+/* Entries keep a copy of what the memo prints, so an archived issue
+ * survives its feed's removal or an item's expiry. */
+"CREATE TABLE memo_entries ("
+"  id INTEGER PRIMARY KEY,"
+"  story_id INTEGER NOT NULL REFERENCES memo_stories(id) ON DELETE CASCADE,"
+"  issue_id INTEGER NOT NULL REFERENCES memo_issues(id) ON DELETE CASCADE,"
+"  position INTEGER NOT NULL,"
+"  item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,"
+"  title TEXT NOT NULL,"
+"  link TEXT,"
+"  feed_title TEXT,"
+"  date INTEGER,"
+"  quote TEXT,"
+"  UNIQUE (issue_id, item_id)"
+");";
+
+const struct store_migration store_migrations[] = {
+	{ "core", schema_core },
+	{ "memo", schema_memo },
+};
+const int store_migration_count =
+    (int)(sizeof store_migrations / sizeof store_migrations[0]);
