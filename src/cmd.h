@@ -6,6 +6,8 @@
 
 #include "paths.h"
 
+struct cfg;
+
 /* Exit codes shared by every subcommand. */
 #define EXIT_OK		0
 #define EXIT_FAIL	1
@@ -25,5 +27,6 @@ struct cmd_ctx {
 
 void	cmd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 bool	cmd_wants_help(int, char **);
+struct cfg *cmd_load_cfg(struct cmd_ctx *);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfg.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "xalloc.h"
@@ -52,6 +53,21 @@ cmd_wants_help(int argc, char **argv)
 		}
 	}
 	return false;
+}
+
+/* The configuration for a command: defaults, then the user's file; any
+ * errors are printed on stderr (commands carry on with the defaults). */
+struct cfg *
+cmd_load_cfg(struct cmd_ctx *ctx)
+{
+	struct cfg	*cfg = cfg_new();
+	size_t		 i;
+
+	cfg_load(cfg, ctx->paths.config_file, ctx->config_opt == NULL);
+	for (i = 0; i < cfg_error_count(cfg); i++) {
+		cmd_error("%s", cfg_error(cfg, i));
+	}
+	return cfg;
 }
 
 static void
