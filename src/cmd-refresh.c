@@ -114,7 +114,7 @@ refresh_feed(struct refresh *r, const struct fetch_event *e)
 
 	if (e->error != NULL) {
 		text = refresh_safe(e->error);
-		buf_printf(&r->failures, "%s: %s\n", url, text);
+		buf_printf(&r->failures, "kiji: %s: %s\n", url, text);
 		free(text);
 	}
 	if (e->redirect_url != NULL) {

@@ -43,6 +43,7 @@ HAVE_SFEED=yes
 install sfeed sfeed_update || { HAVE_SFEED=no; say "bench: sfeed unavailable, skipping that comparison"; }
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/kiji-bench.XXXXXX")
+chmod 755 "$W"	# nginx's workers (nobody, when run as root) read the corpus
 cleanup() {
 	"$SHARED/serve.sh" stop "$W/corpus" >/dev/null 2>&1
 	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$W"

@@ -85,6 +85,8 @@ is "$(requests_for /feed/a.xml if-none-match | tail -n 1)" '"v1-a.xml"' "If-None
 is "$(requests_for /feed/a.xml if-modified-since | tail -n 1)" "Mon, 01 Jan 2024 00:00:00 GMT" "If-Modified-Since sent"
 is "$(db_query "SELECT http_status FROM feeds WHERE url = '$B/feed/a.xml'")" 304 "304 recorded"
 is "$(db_query "SELECT count(*) FROM items")" "$before" "a 304 keeps the items"
+"$KIJI" refresh --quiet "$B/feed/a.xml"
+is "$(requests_for /feed/a.xml if-none-match | tail -n 1)" '"v1-a.xml"' "validators survive a 304"
 
 "$KIJI" refresh "$B/not/subscribed" >/dev/null 2>"$T/err3"
 ok "$([ $? -ne 0 ] && echo 0 || echo 1)" "unsubscribed URL refused"
