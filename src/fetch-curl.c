@@ -551,13 +551,18 @@ static void
 fetch_curl_check_cancel(struct fetch *f, struct fetch_curl *c)
 {
 	unsigned	gen;
+	bool		cancelled;
 
 	pthread_mutex_lock(&f->lock);
 	gen = f->generation;
+	cancelled = f->batch_cancelled;
 	pthread_mutex_unlock(&f->lock);
 	if (gen != c->generation) {
 		c->generation = gen;
 		fetch_curl_abort(f, c);
+		if (cancelled) {
+			c->batch_active = true;	/* report its end */
+		}
 	}
 }
 

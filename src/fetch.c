@@ -350,14 +350,18 @@ fetch_cancel(struct fetch *f)
 
 	pthread_mutex_lock(&f->lock);
 	f->generation++;
+	/* Whoever asked for feeds gets a (cancelled) end of batch, even when
+	 * the curl thread had not seen the request yet. */
+	if (f->total > 0 || f->requests != NULL || f->request_all) {
+		f->batch_cancelled = true;
+	}
 	for (i = 0; i < f->nrequests; i++) {
 		free(f->requests[i]);
 	}
+	free(f->requests);
+	f->requests = NULL;
 	f->nrequests = 0;
 	f->request_all = false;
-	if (f->total > 0) {
-		f->batch_cancelled = true;
-	}
 	fetch_jobs_drop(f, &f->parse_jobs);
 	pthread_mutex_unlock(&f->lock);
 	fetch_wake(f);
