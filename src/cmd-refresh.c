@@ -68,23 +68,6 @@ refresh_safe(const char *s)
 	return utf8_sanitize(s, strlen(s), 0);
 }
 
-/* The fetch settings from the configuration options. */
-static void
-refresh_config(struct fetch_config *fc, const struct cfg *cfg,
-    const struct paths *paths)
-{
-	fetch_config_init(fc);
-	fc->max_parallel = (int)cfg_int(cfg, OPTION_MAX_PARALLEL);
-	fc->max_per_host = (int)cfg_int(cfg, OPTION_MAX_PER_HOST);
-	fc->connect_timeout = (long)cfg_int(cfg, OPTION_CONNECT_TIMEOUT);
-	fc->timeout = (long)cfg_int(cfg, OPTION_TIMEOUT);
-	fc->low_speed_time = (long)cfg_int(cfg, OPTION_LOW_SPEED_TIME);
-	fc->max_size = cfg_int(cfg, OPTION_MAX_SIZE) * 1024 * 1024;
-	fc->user_agent = cfg_string(cfg, OPTION_USER_AGENT);
-	fc->keep_days = (int)cfg_int(cfg, OPTION_KEEP_DAYS);
-	fc->feeds_file = paths->feeds_file;
-}
-
 static void
 refresh_draw(struct refresh *r, const struct fetch_event *e)
 {
@@ -239,7 +222,7 @@ refresh_run(struct refresh *r, struct cmd_ctx *ctx, const struct cfg *cfg,
 		free(cause);
 		return EXIT_FAIL;
 	}
-	refresh_config(&fc, cfg, &ctx->paths);
+	fetch_config_load(&fc, cfg, ctx->paths.feeds_file);
 	if ((f = fetch_start(&fc, ctx->paths.db_file, q, &cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);

@@ -29,19 +29,6 @@ struct fetch_wire {
 };
 
 void
-fetch_config_init(struct fetch_config *c)
-{
-	memset(c, 0, sizeof *c);
-	c->max_parallel = 16;
-	c->max_per_host = 4;
-	c->connect_timeout = 15;
-	c->timeout = 60;
-	c->low_speed_time = 30;
-	c->max_size = 16LL * 1024 * 1024;
-	c->keep_days = 90;
-}
-
-void
 fetch_jobs_push(struct fetch_jobs *l, struct fetch_job *j)
 {
 	j->next = NULL;

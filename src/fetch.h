@@ -53,8 +53,16 @@ struct fetch_event {
 
 struct fetch;
 
+struct cfg;
+
 /* The built-in defaults (the same as options.def's). */
 void		 fetch_config_init(struct fetch_config *);
+
+/* The settings from the configuration's options (max-parallel, timeout...);
+ * the strings point into cfg and feeds_file, which must outlive *c's use
+ * by fetch_start() (it copies them). */
+void		 fetch_config_load(struct fetch_config *c, const struct cfg *cfg,
+		     const char *feeds_file);
 
 /* Start the worker threads; messages go to out (which must outlive the
  * fetcher).  NULL with *cause when the database or curl cannot be set up. */
