@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -31,6 +32,7 @@ struct refresh {
 	int		 new_items;
 	int		 errors;
 	bool		 cancelled;
+	double		 last_draw;	/* monotonic seconds */
 };
 
 static volatile sig_atomic_t	refresh_signalled;
@@ -68,12 +70,21 @@ refresh_safe(const char *s)
 	return utf8_sanitize(s, strlen(s), 0);
 }
 
+/* Redraw the progress bar in place (at most ten times a second). */
 static void
 refresh_draw(struct refresh *r, const struct fetch_event *e)
 {
-	int	fill = 0, i;
-	char	bar[REFRESH_BAR_WIDTH + 1];
+	struct timespec	now;
+	double		t;
+	int		fill = 0, i;
+	char		bar[REFRESH_BAR_WIDTH + 1];
 
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	t = (double)now.tv_sec + now.tv_nsec / 1e9;
+	if (e->done < e->total && t - r->last_draw < 0.1) {
+		return;
+	}
+	r->last_draw = t;
 	if (e->total > 0) {
 		fill = e->done * REFRESH_BAR_WIDTH / e->total;
 	}
@@ -86,7 +97,6 @@ refresh_draw(struct refresh *r, const struct fetch_event *e)
 	    e->new_total, e->errors);
 	fputs("\033[K", stderr);
 	fflush(stderr);
-	(void)r;
 }
 
 /* Remember what a finished feed needs said at the end. */
