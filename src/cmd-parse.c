@@ -67,8 +67,12 @@ cmd_parse_value(int argc, char **argv, int *i, const char *name, bool *bad)
 static void
 cmd_parse_set_url(struct cmd_parse_opts *o, const char *v)
 {
-	char	*u = url_resolve(o->url, v);
+	char	*u;
 
+	if (!url_scheme_ok(v)) {
+		return;
+	}
+	u = url_resolve(o->url, v);
 	free(o->url);
 	o->url = u;
 }

@@ -74,11 +74,12 @@ feed_atom_has_elements(const xmlNode *node)
 	return false;
 }
 
-/* Markup inside node serialised as HTML. */
+/* Markup inside node serialised as HTML; strip: drop Atom 1.0's wrapper
+ * <div>. */
 static char *
-feed_atom_markup(struct feed_ctx *ctx, const xmlNode *node)
+feed_atom_markup(struct feed_ctx *ctx, const xmlNode *node, bool strip)
 {
-	const xmlNode	*wrap = feed_atom_wrapper(node);
+	const xmlNode	*wrap = strip ? feed_atom_wrapper(node) : NULL;
 	char		*base, *s;
 
 	base = feed_node_base(ctx, wrap != NULL ? wrap : node);
@@ -107,6 +108,18 @@ feed_atom_kind(const char *type, const char *mode)
 	return 3;
 }
 
+/* True when an Atom 1.0 type is neither text nor XML, so that the
+ * content is base64 (RFC 4287, 4.1.3.3). */
+static bool
+feed_atom_is_binary(const char *type)
+{
+	size_t	n = strlen(type);
+
+	return strchr(type, '/') != NULL && strncasecmp(type, "text/", 5) != 0 &&
+	    !(n >= 4 && (strcasecmp(type + n - 4, "+xml") == 0 ||
+	    strcasecmp(type + n - 4, "/xml") == 0));
+}
+
 /* The value of an Atom text construct (title, summary, content, ...),
  * markup kept for html and xhtml; *type says which.  Caller frees. */
 char *
@@ -121,8 +134,12 @@ feed_atom_text(struct feed_ctx *ctx, const xmlNode *node,
 	if (kind == 2 || ((kind == 0 || kind == 3) &&
 	    feed_atom_has_elements(node))) {
 		*type = CONTENT_HTML;
-		out = feed_atom_markup(ctx, node);
+		out = feed_atom_markup(ctx, node, t != NULL &&
+		    strcasecmp(t, "xhtml") == 0);
 	} else {
+		if (kind == 3 && mode == NULL && feed_atom_is_binary(t)) {
+			mode = xstrdup("base64");
+		}
 		text = feed_node_text(ctx, node);
 		if (mode != NULL && strcasecmp(mode, "base64") == 0) {
 			out = feed_atom_base64(text);
@@ -172,6 +189,18 @@ feed_atom_link_score(const xmlNode *n)
 	return score;
 }
 
+/* A link's href, or (Atom 0.3 in the wild) its text; caller frees. */
+static char *
+feed_atom_href(struct feed_ctx *ctx, const xmlNode *link)
+{
+	char	*href = feed_node_attr(link, "href");
+
+	if (href == NULL) {
+		href = feed_node_text(ctx, link);
+	}
+	return href;
+}
+
 /* The best alternate link among node's <link> children, resolved. */
 static char *
 feed_atom_link(struct feed_ctx *ctx, const xmlNode *node)
@@ -184,8 +213,8 @@ feed_atom_link(struct feed_ctx *ctx, const xmlNode *node)
 		if (!feed_is_atom(c, "link")) {
 			continue;
 		}
-		href = feed_node_attr(c, "href");
-		score = href != NULL && url_scheme_ok(href) ?
+		href = feed_atom_href(ctx, c);
+		score = href != NULL && href[0] != '\0' && url_scheme_ok(href) ?
 		    feed_atom_link_score(c) : 0;
 		free(href);
 		if (score > best_score) {
@@ -196,7 +225,7 @@ feed_atom_link(struct feed_ctx *ctx, const xmlNode *node)
 	if (best == NULL) {
 		return NULL;
 	}
-	href = feed_node_attr(best, "href");
+	href = feed_atom_href(ctx, best);
 	url = feed_node_url(ctx, best, href);
 	free(href);
 	return url;
@@ -327,19 +356,26 @@ feed_atom_pick(struct feed_ctx *ctx, const xmlNode *node,
 	return NULL;
 }
 
-/* The first date among names, into raw text and epoch. */
+/* The date of the first of names present (its last occurrence wins, as
+ * in feedparser), into raw text and epoch. */
 static void
 feed_atom_date(struct feed_ctx *ctx, const xmlNode *node,
     const char *const *names, char **raw, time_t *when)
 {
-	const xmlNode	*c;
+	const xmlNode	*c, *last = NULL;
 
-	for (; *names != NULL; names++) {
-		c = feed_atom_child(node, *names);
-		if (c != NULL) {
-			feed_set_date(raw, when, feed_node_text(ctx, c));
-			return;
+	if (*raw != NULL) {
+		return;
+	}
+	for (; *names != NULL && last == NULL; names++) {
+		for (c = node->children; c != NULL; c = c->next) {
+			if (feed_is_atom(c, *names)) {
+				last = c;
+			}
 		}
+	}
+	if (last != NULL) {
+		feed_set_date(raw, when, feed_node_text(ctx, last));
 	}
 }
 
@@ -409,7 +445,25 @@ static const char *const feed_atom_subtitles[] = { "subtitle", "tagline",
 	"info", NULL };
 static const char *const feed_atom_rights[] = { "rights", "copyright",
 	NULL };
-static const char *const feed_atom_ids[] = { "id", NULL };
+
+/* The <id> of node; a relative one is resolved as feedparser does. */
+static char *
+feed_atom_id(struct feed_ctx *ctx, const xmlNode *node)
+{
+	const xmlNode	*c = feed_atom_child(node, "id");
+	char		*id, *url;
+
+	if (c == NULL) {
+		return NULL;
+	}
+	id = feed_node_text(ctx, c);
+	if (id[0] == '\0' || url_is_absolute(id) || strchr(id, ':') != NULL) {
+		return id;
+	}
+	url = feed_node_url(ctx, c, id);
+	free(id);
+	return url;
+}
 
 /* The author of an entry: its own, its source's, else the feed's. */
 static char *
@@ -437,7 +491,7 @@ feed_atom_entry(struct feed_ctx *ctx, const xmlNode *entry)
 
 	it->title = feed_atom_pick(ctx, entry, feed_atom_titles, NULL);
 	it->link = feed_atom_link(ctx, entry);
-	id = feed_atom_pick(ctx, entry, feed_atom_ids, NULL);
+	id = feed_atom_id(ctx, entry);
 	if (id != NULL && id[0] != '\0') {
 		it->guid = id;
 	} else {
@@ -495,7 +549,7 @@ feed_atom_parse(struct feed_ctx *ctx, xmlNode *root)
 	doc->title = feed_atom_pick(ctx, root, feed_atom_titles, NULL);
 	doc->subtitle = feed_atom_pick(ctx, root, feed_atom_subtitles, NULL);
 	doc->rights = feed_atom_pick(ctx, root, feed_atom_rights, NULL);
-	doc->id = feed_atom_pick(ctx, root, feed_atom_ids, NULL);
+	doc->id = feed_atom_id(ctx, root);
 	doc->link = feed_atom_link(ctx, root);
 	doc->author = feed_atom_authors(ctx, root);
 	feed_atom_date(ctx, root, feed_atom_updated, &doc->updated_raw,

@@ -423,7 +423,7 @@ feed_decode_xml_char(unsigned long cp)
 }
 
 /* Windows-1252's meaning of the C1 range, as browsers read &#128;-&#159;. */
-static unsigned long
+unsigned long
 feed_decode_c1(unsigned long cp)
 {
 	static const unsigned short	cp1252[32] = {
@@ -533,7 +533,8 @@ feed_decode_fix(const char *s, size_t len, struct buf *out)
 		    c != '&' && (c >= 0x20 || c == '\t' || c == '\n' ||
 		    c == '\r') && !(c == 0xef && i + run + 2 < len &&
 		    (unsigned char)s[i + run + 1] == 0xbf &&
-		    (unsigned char)s[i + run + 2] >= 0xbe)) {
+		    (unsigned char)s[i + run + 2] >= 0xbe) && !(c == 0xc2 &&
+		    i + run + 1 < len && (unsigned char)s[i + run + 1] < 0xa0)) {
 			run++;
 		}
 		buf_add(out, s + i, run);
@@ -556,6 +557,10 @@ feed_decode_fix(const char *s, size_t len, struct buf *out)
 				fixed = true;
 				n = 1;
 			}
+		} else if (c == 0xc2) {
+			buf_printf(out, "&#%lu;", feed_decode_c1(
+			    (unsigned char)s[i + 1]));
+			n = 2;
 		} else {
 			n = c == 0xef ? 3 : 1;
 			fixed = true;

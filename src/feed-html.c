@@ -4,15 +4,17 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/entities.h>
+#include <libxml/HTMLparser.h>
 
 #include "buf.h"
 #include "feed-int.h"
 #include "url.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Elements dropped together with everything inside them. */
@@ -85,35 +87,230 @@ feed_html_escape(const char *s)
 	return buf_detach(&b);
 }
 
-/* Write one attribute, or nothing if it is unsafe. */
-static void
-feed_html_attr(struct buf *out, const char *name, size_t nlen,
-    const char *value, const char *base)
+/* Length of the character or entity reference at s, 0 if there is none. */
+static size_t
+feed_html_ref_len(const char *s)
 {
-	char	*resolved, *esc;
+	size_t	i = 1, start;
+	bool	hex;
 
-	if (nlen > 2 && strncasecmp(name, "on", 2) == 0) {
+	if (s[1] == '#') {
+		hex = s[2] == 'x' || s[2] == 'X';
+		start = i = hex ? 3 : 2;
+		while (i < 12 && (hex ? isxdigit((unsigned char)s[i]) :
+		    isdigit((unsigned char)s[i]))) {
+			i++;
+		}
+		return s[i] == ';' && i > start ? i + 1 : 0;
+	}
+	while (i < 40 && isalnum((unsigned char)s[i])) {
+		i++;
+	}
+	return s[i] == ';' && i > 1 && isalpha((unsigned char)s[1]) ? i + 1 : 0;
+}
+
+/* Append the reference at s (n bytes) the way feedparser writes it:
+ * lower-case hex marker, Windows-1252 code points as what they mean. */
+static void
+feed_html_ref(struct buf *out, const char *s, size_t n)
+{
+	unsigned long	cp;
+	bool		hex = s[2] == 'x' || s[2] == 'X';
+
+	if (s[1] != '#') {
+		buf_add(out, s, n);
 		return;
 	}
-	if (nlen == 5 && strncasecmp(name, "style", 5) == 0) {
+	cp = strtoul(s + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+	if (cp >= 0x80 && cp <= 0x9f) {
+		buf_printf(out, "&#x%lx;", feed_decode_c1(cp));
+	} else if (hex) {
+		buf_puts(out, "&#x");
+		buf_add(out, s + 3, n - 3);
+	} else {
+		buf_add(out, s, n);
+	}
+}
+
+/* Escape an attribute value still in source form: keep its references,
+ * escape everything else that needs it (caller frees). */
+static char *
+feed_html_escape_raw(const char *s)
+{
+	struct buf	b = BUF_INIT;
+	size_t		n;
+
+	buf_puts(&b, "");
+	for (; *s != '\0'; s++) {
+		if (*s == '&' && (n = feed_html_ref_len(s)) > 0) {
+			buf_add(&b, s, n);
+			s += n - 1;
+		} else if (*s == '&') {
+			buf_puts(&b, "&amp;");
+		} else if (*s == '<') {
+			buf_puts(&b, "&lt;");
+		} else if (*s == '>') {
+			buf_puts(&b, "&gt;");
+		} else if (*s == '"') {
+			buf_puts(&b, "&quot;");
+		} else {
+			buf_putc(&b, *s);
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* Attributes of one tag, collected so they can be written sorted. */
+struct feed_html_attrs {
+	char	*items[64];	/* name="value", owned */
+	size_t	 count;
+};
+
+/* Add one attribute unless it is unsafe or repeated.  raw: value is in
+ * source form (references kept); otherwise it is plain text. */
+static void
+feed_html_attrs_add(struct feed_html_attrs *at, const char *name,
+    size_t nlen, const char *value, bool raw, const char *base)
+{
+	char	*resolved, *esc, *lname;
+	size_t	 i;
+
+	if ((nlen > 2 && strncasecmp(name, "on", 2) == 0) || (nlen == 5 &&
+	    strncasecmp(name, "style", 5) == 0) || at->count == 64) {
 		return;
+	}
+	lname = xstrndup(name, nlen);
+	for (i = 0; i < nlen; i++) {
+		lname[i] = (char)tolower((unsigned char)lname[i]);
 	}
 	if (FEED_HTML_IN(name, nlen, feed_html_url_attrs)) {
 		if (value == NULL || !url_scheme_ok(value)) {
+			free(lname);
 			return;
 		}
 		resolved = url_resolve(base, value);
 		esc = feed_html_escape(resolved);
 		free(resolved);
 	} else {
-		esc = feed_html_escape(value != NULL ? value : "");
+		esc = raw ? feed_html_escape_raw(value != NULL ? value : "") :
+		    feed_html_escape(value != NULL ? value : "");
 	}
-	buf_putc(out, ' ');
-	for (; nlen > 0; nlen--, name++) {
-		buf_putc(out, (char)tolower((unsigned char)*name));
+	for (i = 0; i < at->count; i++) {
+		if (strncmp(at->items[i], lname, nlen) == 0 &&
+		    at->items[i][nlen] == '=') {
+			free(lname);
+			free(esc);
+			return;
+		}
 	}
-	buf_printf(out, "=\"%s\"", esc);
+	at->items[at->count++] = xasprintf("%s=\"%s\"", lname, esc);
+	free(lname);
 	free(esc);
+}
+
+static int
+feed_html_attrs_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Write the attributes sorted by name, as feedparser does, and free them. */
+static void
+feed_html_attrs_flush(struct feed_html_attrs *at, struct buf *out)
+{
+	size_t	i;
+
+	qsort(at->items, at->count, sizeof at->items[0], feed_html_attrs_cmp);
+	for (i = 0; i < at->count; i++) {
+		buf_putc(out, ' ');
+		buf_puts(out, at->items[i]);
+		free(at->items[i]);
+	}
+	at->count = 0;
+}
+
+static bool
+feed_html_same_ns(const xmlNs *a, const xmlNs *b)
+{
+	return a != NULL && b != NULL && a->href != NULL && b->href != NULL &&
+	    strcmp((const char *)a->href, (const char *)b->href) == 0;
+}
+
+/* Collect an element's attributes and the namespace declarations a
+ * non-XHTML element (SVG, MathML) needs. */
+static void
+feed_html_node_attrs(const xmlNode *n, const char *base,
+    struct feed_html_attrs *at)
+{
+	const xmlAttr	*a;
+	const xmlNs	*ns;
+	xmlChar		*v;
+	char		*qname;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL && a->ns->prefix != NULL && strcmp(
+		    (const char *)a->ns->prefix, "xml") == 0) {
+			continue;
+		}
+		qname = a->ns != NULL && a->ns->prefix != NULL ? xasprintf(
+		    "%s:%s", a->ns->prefix, a->name) : xstrdup((const char *)
+		    a->name);
+		v = xmlNodeListGetString(n->doc, a->children, 1);
+		feed_html_attrs_add(at, qname, strlen(qname), (const char *)v,
+		    false, base);
+		xmlFree(v);
+		free(qname);
+	}
+	if (n->ns != NULL && n->ns->prefix == NULL &&
+	    feed_ns_of(n) != FEED_NS_XHTML && (n->parent == NULL ||
+	    !feed_html_same_ns(n->ns, n->parent->ns))) {
+		feed_html_attrs_add(at, "xmlns", 5, (const char *)n->ns->href,
+		    false, base);
+	}
+	for (ns = n->nsDef; ns != NULL; ns = ns->next) {
+		if (ns->prefix != NULL && ns->href != NULL && strcmp((const char *)
+		    ns->href, "http://www.w3.org/1999/xhtml") != 0) {
+			qname = xasprintf("xmlns:%s", ns->prefix);
+			feed_html_attrs_add(at, qname, strlen(qname),
+			    (const char *)ns->href, false, base);
+			free(qname);
+		}
+	}
+}
+
+static void feed_html_node(struct feed_ctx *, const xmlNode *, const char *,
+    struct buf *);
+
+/* Serialise an XHTML element and its children as HTML. */
+static void
+feed_html_element(struct feed_ctx *ctx, const xmlNode *n, const char *base,
+    struct buf *out)
+{
+	struct feed_html_attrs	 at;
+	const xmlNode		*c;
+	const char		*name = (const char *)n->name;
+	size_t			 len = strlen(name);
+
+	if (FEED_HTML_IN(name, len, feed_html_dropped)) {
+		return;
+	}
+	if (!FEED_HTML_IN(name, len, feed_html_stripped)) {
+		at.count = 0;
+		feed_html_node_attrs(n, base, &at);
+		buf_printf(out, "<%s", name);
+		feed_html_attrs_flush(&at, out);
+		if (FEED_HTML_IN(name, len, feed_html_void)) {
+			buf_puts(out, " />");
+			return;
+		}
+		buf_putc(out, '>');
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		feed_html_node(ctx, c, base, out);
+	}
+	if (!FEED_HTML_IN(name, len, feed_html_stripped)) {
+		buf_printf(out, "</%s>", name);
+	}
 }
 
 /* Serialise an XHTML node and its children as HTML. */
@@ -121,12 +318,8 @@ static void
 feed_html_node(struct feed_ctx *ctx, const xmlNode *n, const char *base,
     struct buf *out)
 {
-	const xmlNode	*c;
-	const xmlAttr	*a;
-	xmlChar		*v;
+	struct buf	 text = BUF_INIT;
 	char		*esc;
-	const char	*name;
-	size_t		 len;
 
 	switch (n->type) {
 	case XML_TEXT_NODE:
@@ -135,47 +328,20 @@ feed_html_node(struct feed_ctx *ctx, const xmlNode *n, const char *base,
 		    (const char *)n->content : "");
 		buf_puts(out, esc);
 		free(esc);
-		return;
+		break;
 	case XML_ENTITY_REF_NODE:
-		esc = feed_node_text(ctx, n);
+		feed_node_entity(ctx, n, &text);
+		esc = feed_html_escape(text.data != NULL ? text.data : "");
 		buf_puts(out, esc);
 		free(esc);
-		return;
+		buf_free(&text);
+		break;
 	case XML_ELEMENT_NODE:
+		feed_html_element(ctx, n, base, out);
 		break;
 	default:
-		return;
+		break;
 	}
-	name = (const char *)n->name;
-	len = strlen(name);
-	if (FEED_HTML_IN(name, len, feed_html_dropped)) {
-		return;
-	}
-	if (FEED_HTML_IN(name, len, feed_html_stripped)) {
-		for (c = n->children; c != NULL; c = c->next) {
-			feed_html_node(ctx, c, base, out);
-		}
-		return;
-	}
-	buf_printf(out, "<%s", name);
-	for (a = n->properties; a != NULL; a = a->next) {
-		if (a->ns != NULL && a->ns->prefix != NULL) {
-			continue;
-		}
-		v = xmlNodeListGetString(n->doc, a->children, 1);
-		feed_html_attr(out, (const char *)a->name,
-		    strlen((const char *)a->name), (const char *)v, base);
-		xmlFree(v);
-	}
-	if (FEED_HTML_IN(name, len, feed_html_void)) {
-		buf_puts(out, " />");
-		return;
-	}
-	buf_putc(out, '>');
-	for (c = n->children; c != NULL; c = c->next) {
-		feed_html_node(ctx, c, base, out);
-	}
-	buf_printf(out, "</%s>", name);
 }
 
 /* The children of node serialised as HTML (caller frees). */
@@ -230,50 +396,50 @@ feed_html_tag_len(const char *s)
 static char *
 feed_html_unescape(const char *s, size_t len)
 {
-	struct buf	 b = BUF_INIT;
-	size_t		 i, j;
-	char		 name[16];
-	const xmlChar	*pre;
+	struct buf		 b = BUF_INIT;
+	const htmlEntityDesc	*ent;
+	char			 name[40], enc[4];
+	unsigned long		 cp;
+	size_t			 i, n;
 
+	buf_puts(&b, "");
 	for (i = 0; i < len; i++) {
-		if (s[i] != '&') {
+		n = s[i] == '&' ? feed_html_ref_len(s + i) : 0;
+		if (n == 0 || i + n > len || n - 2 >= sizeof name) {
 			buf_putc(&b, s[i]);
 			continue;
 		}
-		for (j = i + 1; j < len && j - i < sizeof name &&
-		    isalpha((unsigned char)s[j]); j++) {
-			continue;
+		memcpy(name, s + i + 1, n - 2);
+		name[n - 2] = '\0';
+		if (name[0] == '#') {
+			cp = (name[1] == 'x' || name[1] == 'X') ?
+			    strtoul(name + 2, NULL, 16) : strtoul(name + 1, NULL, 10);
+			cp = feed_decode_c1(cp);
+		} else {
+			ent = strcmp(name, "apos") == 0 ? NULL :
+			    htmlEntityLookup((const xmlChar *)name);
+			cp = strcmp(name, "apos") == 0 ? '\'' :
+			    (ent != NULL ? ent->value : 0);
 		}
-		if (j < len && s[j] == ';' && j - i - 1 < sizeof name &&
-		    j > i + 1) {
-			memcpy(name, s + i + 1, j - i - 1);
-			name[j - i - 1] = '\0';
-			pre = NULL;
-			if (strcmp(name, "amp") == 0 || strcmp(name, "quot") == 0 ||
-			    strcmp(name, "lt") == 0 || strcmp(name, "gt") == 0 ||
-			    strcmp(name, "apos") == 0) {
-				pre = xmlGetPredefinedEntity((const xmlChar *)
-				    name)->content;
-			}
-			if (pre != NULL) {
-				buf_puts(&b, (const char *)pre);
-				i = j;
-				continue;
-			}
+		if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000)) {
+			buf_add(&b, s + i, n);
+		} else {
+			buf_add(&b, enc, utf8_encode((uint32_t)cp, enc));
 		}
-		buf_putc(&b, '&');
+		i += n - 1;
 	}
 	return buf_detach(&b);
 }
 
-/* Rewrite the attributes of the tag body p (after the name) into out. */
+/* Collect the attributes of the tag body p (after the name) into at. */
 static void
-feed_html_attrs(const char *p, const char *end, const char *base,
-    struct buf *out)
+feed_html_parse_attrs(const char *p, const char *end, const char *base,
+    struct feed_html_attrs *at)
 {
 	const char	*name, *vs;
 	size_t		 nlen, vlen;
 	char		*value, q;
+	bool		 is_url;
 
 	while (p < end) {
 		while (p < end && (isspace((unsigned char)*p) || *p == '/')) {
@@ -285,6 +451,7 @@ feed_html_attrs(const char *p, const char *end, const char *base,
 			p++;
 		}
 		nlen = (size_t)(p - name);
+		is_url = FEED_HTML_IN(name, nlen, feed_html_url_attrs);
 		while (p < end && isspace((unsigned char)*p)) {
 			p++;
 		}
@@ -302,12 +469,12 @@ feed_html_attrs(const char *p, const char *end, const char *base,
 			}
 			vlen = (size_t)(p - vs);
 			p += q != 0 && p < end ? 1 : 0;
-			value = feed_html_unescape(vs, vlen);
+			value = is_url ? feed_html_unescape(vs, vlen) :
+			    xstrndup(vs, vlen);
 		}
 		if (nlen > 0) {
-			feed_html_attr(out, name, nlen, value != NULL ? value :
-			    (FEED_HTML_IN(name, nlen, feed_html_url_attrs) ?
-			    NULL : ""), base);
+			feed_html_attrs_add(at, name, nlen, value != NULL ?
+			    value : (is_url ? NULL : ""), !is_url, base);
 		} else if (p < end && value == NULL) {
 			p++;
 		}
@@ -337,6 +504,7 @@ feed_html_skip_element(const char *s, const char *name, size_t nlen)
 static const char *
 feed_html_tag(const char *s, size_t len, const char *base, struct buf *out)
 {
+	struct feed_html_attrs	 at;
 	const char	*name = s + 1, *end = s + len - 1;
 	size_t		 nlen = 0, i;
 	bool		 closing = false, selfclose;
@@ -366,16 +534,39 @@ feed_html_tag(const char *s, size_t len, const char *base, struct buf *out)
 		buf_putc(out, (char)tolower((unsigned char)name[i]));
 	}
 	if (!closing) {
-		feed_html_attrs(name + nlen, selfclose ? end - 1 : end, base,
-		    out);
+		at.count = 0;
+		feed_html_parse_attrs(name + nlen, selfclose ? end - 1 : end,
+		    base, &at);
+		feed_html_attrs_flush(&at, out);
 	}
-	if (!closing && (selfclose || FEED_HTML_IN(name, nlen,
-	    feed_html_void))) {
+	if (!closing && FEED_HTML_IN(name, nlen, feed_html_void)) {
 		buf_puts(out, " />");
 	} else {
 		buf_putc(out, '>');
 	}
 	return s + len;
+}
+
+/* Copy HTML text, writing references as feedparser does and escaping a
+ * stray '&'. */
+static void
+feed_html_text(struct buf *out, const char *s, size_t len)
+{
+	const char	*amp, *end = s + len;
+	size_t		 n;
+
+	while ((amp = memchr(s, '&', (size_t)(end - s))) != NULL) {
+		buf_add(out, s, (size_t)(amp - s));
+		n = feed_html_ref_len(amp);
+		if (n > 0 && amp + n <= end) {
+			feed_html_ref(out, amp, n);
+			s = amp + n;
+		} else {
+			buf_puts(out, "&amp;");
+			s = amp + 1;
+		}
+	}
+	buf_add(out, s, (size_t)(end - s));
 }
 
 /* The HTML string html made safe and absolute (caller frees). */
@@ -390,7 +581,7 @@ feed_html_clean(const char *html, const char *base)
 		return NULL;
 	}
 	while ((lt = strchr(p, '<')) != NULL) {
-		buf_add(&b, p, (size_t)(lt - p));
+		feed_html_text(&b, p, (size_t)(lt - p));
 		if (strncmp(lt, "<!--", 4) == 0) {
 			e = strstr(lt + 4, "-->");
 			p = e != NULL ? e + 3 : lt + strlen(lt);
@@ -408,6 +599,6 @@ feed_html_clean(const char *html, const char *base)
 		}
 		p = feed_html_tag(lt, len, base, &b);
 	}
-	buf_puts(&b, p);
+	feed_html_text(&b, p, strlen(p));
 	return buf_detach(&b);
 }

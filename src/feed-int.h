@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "buf.h"
 #include "model.h"
 
 /* The namespaces the parser recognises. */
@@ -47,12 +48,15 @@ struct feed_ctx {
 void		 feed_decode(const char *, size_t, const char *charset,
 		     struct feed_decoded *);
 void		 feed_decode_free(struct feed_decoded *);
+unsigned long	 feed_decode_c1(unsigned long);
 
 /* feed.c: node helpers shared by the format parsers */
 enum feed_ns	 feed_ns_of(const xmlNode *);
 bool		 feed_is(const xmlNode *, enum feed_ns, const char *);
 bool		 feed_is_atom(const xmlNode *, const char *);
 char		*feed_node_text(struct feed_ctx *, const xmlNode *);
+void		 feed_node_entity(struct feed_ctx *, const xmlNode *,
+		     struct buf *);
 char		*feed_node_attr(const xmlNode *, const char *);
 char		*feed_node_base(struct feed_ctx *, const xmlNode *);
 char		*feed_node_url(struct feed_ctx *, const xmlNode *,

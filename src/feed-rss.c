@@ -87,13 +87,23 @@ feed_rss_item_guid(struct feed_ctx *ctx, struct item *it, xmlNode *n)
 	free(perma);
 }
 
-/* Some HTML text of the item, cleaned against the item's base. */
+/* Some HTML of the item, cleaned against the item's base: escaped markup,
+ * or naked markup serialised. */
 static char *
 feed_rss_html(struct feed_ctx *ctx, xmlNode *n)
 {
-	char	*text = feed_node_text(ctx, n), *base, *html;
+	char	*text, *base, *html;
+	xmlNode	*c;
 
 	base = feed_node_base(ctx, n);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			html = feed_html_children(ctx, n, base);
+			free(base);
+			return html;
+		}
+	}
+	text = feed_node_text(ctx, n);
 	html = feed_html_clean(text, base);
 	free(base);
 	free(text);
@@ -240,6 +250,8 @@ static const struct feed_rss_item_rule feed_rss_item_rules[] = {
 	{ FEED_NS_DC, "description", feed_rss_item_description },
 	{ FEED_NS_CONTENT, "encoded", feed_rss_item_encoded },
 	{ FEED_NS_XHTML, "body", feed_rss_item_body },
+	{ FEED_NS_RSS, "body", feed_rss_item_body },
+	{ FEED_NS_RSS, "fullitem", feed_rss_item_encoded },
 	{ FEED_NS_XHTML, "div", feed_rss_item_body },
 	{ FEED_NS_ATOM10, "summary", feed_rss_item_atom_text },
 	{ FEED_NS_ATOM10, "content", feed_rss_item_atom_text },
@@ -423,8 +435,10 @@ feed_rss_version(xmlNode *root, xmlNode *channel)
 	char	*v, *out;
 
 	if (strcmp((const char *)root->name, "RDF") == 0) {
-		if (channel != NULL && channel->ns != NULL && strstr(
-		    (const char *)channel->ns->href, "netscape") != NULL) {
+		if ((channel != NULL && channel->ns != NULL && strstr(
+		    (const char *)channel->ns->href, "netscape") != NULL) ||
+		    xmlSearchNsByHref(root->doc, root, (const xmlChar *)
+		    "http://my.netscape.com/rdf/simple/0.9/") != NULL) {
 			return xstrdup("rss090");
 		}
 		return xstrdup("rss10");

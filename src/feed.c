@@ -91,7 +91,20 @@ feed_ns_of(const xmlNode *node)
 	return FEED_NS_OTHER;
 }
 
-/* True when node is element name in ns (FEED_NS_RSS also matches none). */
+/* True when node is in the (unknown) namespace of the document's root. */
+static bool
+feed_in_root_ns(const xmlNode *node)
+{
+	const xmlNode	*root = xmlDocGetRootElement(node->doc);
+
+	return root != NULL && root->ns != NULL && root->ns->href != NULL &&
+	    node->ns != NULL && node->ns->href != NULL &&
+	    feed_ns_of(root) == FEED_NS_OTHER && strcmp((const char *)
+	    root->ns->href, (const char *)node->ns->href) == 0;
+}
+
+/* True when node is element name in ns (FEED_NS_RSS also matches none;
+ * RSS and Atom 1.0 also match an unknown namespace the root is in). */
 bool
 feed_is(const xmlNode *node, enum feed_ns ns, const char *name)
 {
@@ -102,7 +115,11 @@ feed_is(const xmlNode *node, enum feed_ns ns, const char *name)
 		return false;
 	}
 	have = feed_ns_of(node);
-	return have == ns || (ns == FEED_NS_RSS && have == FEED_NS_NONE);
+	if (have == ns || (ns == FEED_NS_RSS && have == FEED_NS_NONE)) {
+		return true;
+	}
+	return have == FEED_NS_OTHER && (ns == FEED_NS_RSS ||
+	    ns == FEED_NS_ATOM10) && feed_in_root_ns(node);
 }
 
 /* True when node is the Atom (1.0, 0.3 or namespace-less) element name. */
@@ -115,8 +132,8 @@ feed_is_atom(const xmlNode *node, const char *name)
 }
 
 /* Append the replacement text of an internal entity, within budget. */
-static void
-feed_entity_text(struct feed_ctx *ctx, const xmlNode *ref, struct buf *b)
+void
+feed_node_entity(struct feed_ctx *ctx, const xmlNode *ref, struct buf *b)
 {
 	xmlEntity	*ent;
 	size_t		 n;
@@ -150,7 +167,7 @@ feed_collect_text(struct feed_ctx *ctx, const xmlNode *node, struct buf *b)
 			}
 			break;
 		case XML_ENTITY_REF_NODE:
-			feed_entity_text(ctx, c, b);
+			feed_node_entity(ctx, c, b);
 			break;
 		case XML_ELEMENT_NODE:
 			feed_collect_text(ctx, c, b);
