@@ -465,16 +465,28 @@ feed_atom_id(struct feed_ctx *ctx, const xmlNode *node)
 	return url;
 }
 
-/* The author of an entry: its own, its source's, else the feed's. */
+/* The author of an entry: its own, its sources' (all of them, as
+ * newsboat does), else the feed's. */
 static char *
 feed_atom_entry_author(struct feed_ctx *ctx, const xmlNode *entry)
 {
-	const xmlNode	*source;
+	struct buf	 b = BUF_INIT;
+	const xmlNode	*c;
 	char		*a;
 
 	a = feed_atom_authors(ctx, entry);
-	if (a == NULL && (source = feed_atom_child(entry, "source")) != NULL) {
-		a = feed_atom_authors(ctx, source);
+	for (c = entry->children; c != NULL && a == NULL; c = c->next) {
+		if (feed_is_atom(c, "source")) {
+			a = feed_atom_authors(ctx, c);
+			if (a != NULL) {
+				buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", a);
+			}
+			free(a);
+			a = NULL;
+		}
+	}
+	if (b.len > 0) {
+		return buf_detach(&b);
 	}
 	if (a == NULL && ctx->doc->author != NULL) {
 		a = xstrdup(ctx->doc->author);
@@ -509,6 +521,7 @@ feed_atom_entry(struct feed_ctx *ctx, const xmlNode *entry)
 	feed_atom_categories(ctx, it, entry);
 	feed_atom_enclosures(ctx, it, entry);
 	feed_atom_media(ctx, it, entry);
+	feed_media_fallback(ctx, it, entry);
 	it->base = feed_node_base(ctx, entry);
 }
 

@@ -67,6 +67,8 @@ struct item	*feed_item_new(struct feed_doc *);
 void		 feed_item_category(struct item *, char *);
 void		 feed_item_enclosure(struct item *, char *, const char *,
 		     const char *);
+void		 feed_media_fallback(struct feed_ctx *, struct item *,
+		     const xmlNode *);
 void		 feed_set_date(char **, time_t *, char *);
 
 /* feed-html.c */

@@ -303,6 +303,7 @@ feed_rss_item(struct feed_ctx *ctx, xmlNode *node)
 	}
 	free(ctx->guid_link);
 	ctx->guid_link = NULL;
+	feed_media_fallback(ctx, it, node);
 	it->base = feed_node_base(ctx, node);
 }
 

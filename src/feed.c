@@ -359,6 +359,68 @@ feed_item_enclosure(struct item *it, char *url, const char *type,
 	e->length = n;
 }
 
+/* The first media:name below node (item, media:group, media:content). */
+static const xmlNode *
+feed_media_find(const xmlNode *node, const char *name, int depth)
+{
+	const xmlNode	*c, *found;
+
+	for (c = node->children; c != NULL; c = c->next) {
+		if (feed_is(c, FEED_NS_MEDIA, name)) {
+			return c;
+		}
+	}
+	if (depth >= 2) {
+		return NULL;
+	}
+	for (c = node->children; c != NULL; c = c->next) {
+		if ((feed_is(c, FEED_NS_MEDIA, "group") ||
+		    feed_is(c, FEED_NS_MEDIA, "content")) &&
+		    (found = feed_media_find(c, name, depth + 1)) != NULL) {
+			return found;
+		}
+	}
+	return NULL;
+}
+
+/* Fill an item's missing title, text and link from Media RSS
+ * (media:title, media:description, media:player), as newsboat does. */
+void
+feed_media_fallback(struct feed_ctx *ctx, struct item *it,
+    const xmlNode *node)
+{
+	const xmlNode	*n;
+	char		*type, *text, *base;
+
+	if (it->title == NULL && (n = feed_media_find(node, "title", 0)) !=
+	    NULL) {
+		it->title = feed_node_text(ctx, n);
+	}
+	if (it->link == NULL && (n = feed_media_find(node, "player", 0)) !=
+	    NULL && (text = feed_node_attr(n, "url")) != NULL) {
+		it->link = url_scheme_ok(text) ? feed_node_url(ctx, n, text) :
+		    NULL;
+		free(text);
+	}
+	if (it->summary != NULL || it->content != NULL ||
+	    (n = feed_media_find(node, "description", 0)) == NULL) {
+		return;
+	}
+	type = feed_node_attr(n, "type");
+	text = feed_node_text(ctx, n);
+	if (type != NULL && strcasecmp(type, "html") == 0) {
+		base = feed_node_base(ctx, n);
+		it->summary = feed_html_clean(text, base);
+		it->summary_type = CONTENT_HTML;
+		free(base);
+		free(text);
+	} else {
+		it->summary = text;
+		it->summary_type = CONTENT_TEXT;
+	}
+	free(type);
+}
+
 /* Keep the first date seen: raw text (taken over) and its epoch value. */
 void
 feed_set_date(char **raw, time_t *when, char *text)
