@@ -446,7 +446,8 @@ static const char *const feed_atom_subtitles[] = { "subtitle", "tagline",
 static const char *const feed_atom_rights[] = { "rights", "copyright",
 	NULL };
 
-/* The <id> of node; a relative one is resolved as feedparser does. */
+/* The <id> of node; a path ("/x", "./x") is resolved as feedparser does,
+ * anything else is left as written. */
 static char *
 feed_atom_id(struct feed_ctx *ctx, const xmlNode *node)
 {
@@ -457,7 +458,7 @@ feed_atom_id(struct feed_ctx *ctx, const xmlNode *node)
 		return NULL;
 	}
 	id = feed_node_text(ctx, c);
-	if (id[0] == '\0' || url_is_absolute(id) || strchr(id, ':') != NULL) {
+	if (id[0] != '/' && id[0] != '.') {
 		return id;
 	}
 	url = feed_node_url(ctx, c, id);

@@ -20,7 +20,7 @@
 /* Elements dropped together with everything inside them. */
 static const char *const feed_html_dropped[] = {
 	"script", "style", "object", "applet", "iframe", "noframes",
-	"noembed", "noscript", "template", "xml", "head", "title", "frameset",
+	"noembed", "noscript", "template", "xml", "head", "frameset",
 };
 
 /* Elements whose tags alone are dropped. */
@@ -180,10 +180,8 @@ feed_html_attrs_add(struct feed_html_attrs *at, const char *name,
 		return;
 	}
 	lname = xstrndup(name, nlen);
-	for (i = 0; i < nlen; i++) {
-		lname[i] = (char)tolower((unsigned char)lname[i]);
-	}
-	if (FEED_HTML_IN(name, nlen, feed_html_url_attrs)) {
+	if (FEED_HTML_IN(name, nlen, feed_html_url_attrs) || (nlen > 5 &&
+	    strncasecmp(name + nlen - 5, ":href", 5) == 0)) {
 		if (value == NULL || !url_scheme_ok(value)) {
 			free(lname);
 			return;
@@ -208,10 +206,23 @@ feed_html_attrs_add(struct feed_html_attrs *at, const char *name,
 	free(esc);
 }
 
+/* Order name="value" strings by name, then value. */
 static int
 feed_html_attrs_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char	*x = *(char *const *)a, *y = *(char *const *)b;
+
+	while (*x == *y && *x != '=' && *x != '\0') {
+		x++;
+		y++;
+	}
+	if (*x == '=' && *y != '=') {
+		return -1;
+	}
+	if (*y == '=' && *x != '=') {
+		return 1;
+	}
+	return strcmp(x, y);
 }
 
 /* Write the attributes sorted by name, as feedparser does, and free them. */
@@ -243,7 +254,6 @@ feed_html_node_attrs(const xmlNode *n, const char *base,
     struct feed_html_attrs *at)
 {
 	const xmlAttr	*a;
-	const xmlNs	*ns;
 	xmlChar		*v;
 	char		*qname;
 
@@ -261,18 +271,18 @@ feed_html_node_attrs(const xmlNode *n, const char *base,
 		xmlFree(v);
 		free(qname);
 	}
-	if (n->ns != NULL && n->ns->prefix == NULL &&
-	    feed_ns_of(n) != FEED_NS_XHTML && (n->parent == NULL ||
+	if (n->ns != NULL && feed_ns_of(n) != FEED_NS_XHTML &&
+	    (n->parent == NULL ||
 	    !feed_html_same_ns(n->ns, n->parent->ns))) {
 		feed_html_attrs_add(at, "xmlns", 5, (const char *)n->ns->href,
 		    false, base);
 	}
-	for (ns = n->nsDef; ns != NULL; ns = ns->next) {
-		if (ns->prefix != NULL && ns->href != NULL && strcmp((const char *)
-		    ns->href, "http://www.w3.org/1999/xhtml") != 0) {
-			qname = xasprintf("xmlns:%s", ns->prefix);
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL && a->ns->prefix != NULL && strcmp(
+		    (const char *)a->ns->prefix, "xml") != 0) {
+			qname = xasprintf("xmlns:%s", a->ns->prefix);
 			feed_html_attrs_add(at, qname, strlen(qname),
-			    (const char *)ns->href, false, base);
+			    (const char *)a->ns->href, false, base);
 			free(qname);
 		}
 	}
@@ -482,6 +492,29 @@ feed_html_parse_attrs(const char *p, const char *end, const char *base,
 	}
 }
 
+/* SVG and MathML in HTML: declare the namespaces as feedparser does. */
+static void
+feed_html_foreign_ns(const char *name, size_t nlen,
+    struct feed_html_attrs *at)
+{
+	size_t	i;
+
+	if (nlen == 3 && strncasecmp(name, "svg", 3) == 0) {
+		feed_html_attrs_add(at, "xmlns", 5, "http://www.w3.org/2000/svg",
+		    false, NULL);
+	} else if (nlen == 4 && strncasecmp(name, "math", 4) == 0) {
+		feed_html_attrs_add(at, "xmlns", 5,
+		    "http://www.w3.org/1998/Math/MathML", false, NULL);
+	}
+	for (i = 0; i < at->count; i++) {
+		if (strncmp(at->items[i], "xlink:", 6) == 0) {
+			feed_html_attrs_add(at, "xmlns:xlink", 11,
+			    "http://www.w3.org/1999/xlink", false, NULL);
+			break;
+		}
+	}
+}
+
 /* Skip past the end tag of a dropped element (or to the end). */
 static const char *
 feed_html_skip_element(const char *s, const char *name, size_t nlen)
@@ -537,6 +570,7 @@ feed_html_tag(const char *s, size_t len, const char *base, struct buf *out)
 		at.count = 0;
 		feed_html_parse_attrs(name + nlen, selfclose ? end - 1 : end,
 		    base, &at);
+		feed_html_foreign_ns(name, nlen, &at);
 		feed_html_attrs_flush(&at, out);
 	}
 	if (!closing && FEED_HTML_IN(name, nlen, feed_html_void)) {
