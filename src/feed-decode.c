@@ -445,7 +445,10 @@ feed_decode_charref(const char *s, size_t len, struct buf *out)
 	unsigned long	 cp = 0;
 	int		 base = 10;
 
-	if (len > 2 && (s[2] == 'x' || s[2] == 'X')) {
+	if (len < 4 || s[1] != '#') {
+		return 0;
+	}
+	if (s[2] == 'x' || s[2] == 'X') {
 		base = 16;
 		i = 3;
 	}
