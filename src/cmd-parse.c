@@ -237,9 +237,12 @@ cmd_parse_json(const struct feed_doc *doc, struct buf *out)
 static void
 cmd_parse_safe(struct buf *out, const char *s)
 {
-	char	*fixed = utf8_repair(s, strlen(s));
-	char	*p;
+	char	*fixed, *p;
 
+	if (s[0] == '\0') {
+		return;	/* utf8_repair() of "" is not terminated */
+	}
+	fixed = utf8_repair(s, strlen(s));
 	for (p = fixed; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
 			*p = ' ';

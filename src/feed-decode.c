@@ -25,7 +25,10 @@
 /* The charsets worth trying, best first. */
 struct feed_decode_plan {
 	const char	*names[FEED_DECODE_MAX_CANDIDATES];
+	const char	*family[FEED_DECODE_MAX_CANDIDATES];	/* its label */
+	bool		 guess[FEED_DECODE_MAX_CANDIDATES];	/* needs kana */
 	size_t		 count;
+	const char	*label;		/* label being added, or NULL */
 	const char	*expected;	/* what the document said, or NULL */
 	size_t		 skip;		/* BOM bytes */
 	char		 declared[64];
@@ -52,7 +55,21 @@ feed_decode_plan_add(struct feed_decode_plan *plan, const char *name)
 			return;
 		}
 	}
+	plan->family[plan->count] = plan->label;
+	plan->guess[plan->count] = false;
 	plan->names[plan->count++] = name;
+}
+
+/* Add a guess that only counts when the text comes out Japanese. */
+static void
+feed_decode_plan_guess(struct feed_decode_plan *plan, const char *name)
+{
+	size_t	n = plan->count;
+
+	feed_decode_plan_add(plan, name);
+	if (plan->count > n) {
+		plan->guess[n] = true;
+	}
 }
 
 /* The encoding a byte order mark or the first bytes of "<?xml" announce. */
@@ -148,6 +165,7 @@ feed_decode_is_sjis(const char *name)
 static void
 feed_decode_plan_label(struct feed_decode_plan *plan, const char *name)
 {
+	plan->label = name;
 	if (feed_decode_is_sjis(name)) {
 		feed_decode_plan_add(plan, name);
 		feed_decode_plan_add(plan, "CP932");
@@ -169,6 +187,7 @@ feed_decode_plan_label(struct feed_decode_plan *plan, const char *name)
 	} else {
 		feed_decode_plan_add(plan, name);
 	}
+	plan->label = NULL;
 }
 
 /* Work out which charsets to try, in order. */
@@ -201,16 +220,14 @@ feed_decode_plan(struct feed_decode_plan *plan, const char *data, size_t len,
 	    "utf-16", 6) == 0 && !wide)) {
 		feed_decode_plan_label(plan, plan->declared);
 	}
-	plan->expected = plan->count > 0 ? plan->names[0] : NULL;
+	plan->expected = plan->count > 0 ? plan->family[0] : NULL;
 	feed_decode_plan_add(plan, sniffed);
 	feed_decode_plan_add(plan, "UTF-8");
 	if (memchr(data, 0x1b, len) != NULL) {
-		feed_decode_plan_add(plan, "ISO-2022-JP");
+		feed_decode_plan_guess(plan, "ISO-2022-JP");
 	}
-	if (plan->expected == NULL) {
-		feed_decode_plan_add(plan, "EUC-JP");
-		feed_decode_plan_add(plan, "CP932");
-	}
+	feed_decode_plan_guess(plan, "EUC-JP");
+	feed_decode_plan_guess(plan, "CP932");
 	feed_decode_plan_add(plan, "WINDOWS-1252");
 }
 
@@ -290,63 +307,81 @@ feed_decode_problem(struct feed_decoded *d, char *message)
 	}
 }
 
-/* Decode the raw bytes into d->data (not yet entity-fixed). */
+/* True when the UTF-8 text holds hiragana or katakana, which any real
+ * Japanese text does: the test for a guessed Japanese charset. */
+static bool
+feed_decode_has_kana(const struct buf *text)
+{
+	const unsigned char	*p = (const unsigned char *)text->data;
+	size_t			 i;
+
+	for (i = 0; i + 2 < text->len; i++) {
+		if (p[i] == 0xe3 && (p[i + 1] == 0x81 || p[i + 1] == 0x82 ||
+		    p[i + 1] == 0x83)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Index of the first candidate that decodes the bytes cleanly, or
+ * plan->count; unknown labels are reported on d. */
+static size_t
+feed_decode_try(struct feed_decode_plan *plan, const char *data, size_t len,
+    struct feed_decoded *d, struct buf *text)
+{
+	size_t	i;
+	iconv_t	cd;
+
+	for (i = 0; i < plan->count; i++) {
+		if (feed_decode_with(plan->names[i], data, len, true, text) &&
+		    (!plan->guess[i] || feed_decode_has_kana(text))) {
+			return i;
+		}
+		if (plan->names[i] == plan->family[i] &&
+		    strcasecmp(plan->names[i], "utf-8") != 0) {
+			cd = iconv_open("UTF-8", plan->names[i]);
+			if (cd == (iconv_t)-1) {
+				feed_decode_problem(d, xasprintf(
+				    _("unknown character set '%s'"),
+				    plan->names[i]));
+				continue;
+			}
+			iconv_close(cd);
+		}
+	}
+	return plan->count;
+}
+
+/* Decode the raw bytes into text (not yet entity-fixed). */
 static void
 feed_decode_bytes(const char *data, size_t len, const char *charset,
     struct feed_decoded *d, struct buf *text)
 {
 	struct feed_decode_plan	 plan;
 	size_t			 i;
-	iconv_t			 cd;
 
 	feed_decode_plan(&plan, data, len, charset);
 	data += plan.skip;
 	len -= plan.skip;
-	for (i = 0; i < plan.count; i++) {
-		if (feed_decode_with(plan.names[i], data, len, true, text)) {
-			break;
-		}
-		if (plan.names[i] == plan.expected &&
-		    strcasecmp(plan.expected, "utf-8") != 0) {
-			cd = iconv_open("UTF-8", plan.expected);
-			if (cd == (iconv_t)-1) {
-				feed_decode_problem(d, xasprintf(
-				    _("unknown character set '%s'"),
-				    plan.expected));
-				continue;
-			}
-			iconv_close(cd);
-		}
-	}
+	i = feed_decode_try(&plan, data, len, d, text);
 	if (i == plan.count) {
-		i = 0;
-		while (i < plan.count && !feed_decode_with(plan.names[i], data,
-		    len, false, text) && text->len == 0) {
-			i++;
+		for (i = 0; i < plan.count && plan.guess[i]; i++) {
+			continue;
 		}
+		i = i < plan.count ? i : 0;
+		feed_decode_with(plan.names[i], data, len, false, text);
 		feed_decode_problem(d, xasprintf(_("invalid byte sequence for "
-		    "character set '%s'"), plan.names[i < plan.count ? i : 0]));
-	} else if (plan.expected != NULL && i > 0 &&
-	    !(feed_decode_is_sjis(plan.expected) &&
-	    feed_decode_is_sjis(plan.names[i])) &&
-	    strncasecmp(plan.names[i], "EUC-JP", 6) != 0 &&
-	    strncasecmp(plan.names[i], "ISO-2022-JP", 11) != 0 &&
-	    strcasecmp(plan.names[i], "GB18030") != 0 &&
-	    strcasecmp(plan.names[i], "WINDOWS-1252") != 0) {
+		    "character set '%s'"), plan.names[i]));
+	} else if (plan.expected != NULL && plan.family[i] != plan.expected) {
 		feed_decode_problem(d, xasprintf(_("document declared as '%s' "
 		    "but decoded as '%s'"), plan.expected, plan.names[i]));
-	} else if (plan.expected == NULL && i > 0 &&
+	} else if (plan.expected == NULL && plan.skip == 0 && i > 0 &&
 	    strcasecmp(plan.names[i], "utf-8") != 0) {
 		feed_decode_problem(d, xasprintf(_("no character set declared; "
 		    "guessed '%s'"), plan.names[i]));
 	}
-	d->encoding = xstrdup(i < plan.count ? plan.names[i] : "UTF-8");
-	if (plan.http[0] != '\0' && plan.declared[0] != '\0' &&
-	    strcasecmp(plan.http, plan.declared) != 0 && plan.skip == 0 &&
-	    strcasecmp(d->encoding, plan.http) == 0 && d->message == NULL) {
-		d->message = xasprintf(_("HTTP charset '%s' overrides the "
-		    "declared '%s'"), plan.http, plan.declared);
-	}
+	d->encoding = xstrdup(plan.names[i]);
 }
 
 /* Remember the names of <!ENTITY name ...> declarations in [start, end). */
