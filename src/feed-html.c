@@ -19,13 +19,14 @@
 
 /* Elements dropped together with everything inside them. */
 static const char *const feed_html_dropped[] = {
-	"script", "style", "object", "applet", "iframe", "noframes",
-	"noembed", "noscript", "template", "xml", "head", "frameset",
+	"script", "style", "template", "xml", "head",
 };
 
-/* Elements whose tags alone are dropped. */
+/* Elements whose tags are dropped (what they enclose is kept). */
 static const char *const feed_html_stripped[] = {
-	"embed", "frame", "meta", "link", "base", "param", "html", "body",
+	"object", "applet", "iframe", "noframes", "noembed", "noscript",
+	"frameset", "embed", "frame", "meta", "link", "base", "param", "html",
+	"body", "blink", "marquee",
 };
 
 /* Elements that have no end tag. */
@@ -386,17 +387,20 @@ static size_t
 feed_html_tag_len(const char *s)
 {
 	size_t	i;
-	char	q = 0;
+	char	q = 0, prev = 0;
 
 	for (i = 1; s[i] != '\0'; i++) {
 		if (q != 0) {
 			q = s[i] == q ? 0 : q;
-		} else if (s[i] == '"' || s[i] == '\'') {
+		} else if ((s[i] == '"' || s[i] == '\'') && prev == '=') {
 			q = s[i];
 		} else if (s[i] == '>') {
 			return i + 1;
 		} else if (s[i] == '<') {
 			return 0;
+		}
+		if (!isspace((unsigned char)s[i])) {
+			prev = s[i];
 		}
 	}
 	return 0;
