@@ -553,6 +553,30 @@ feed_decode_entity(const char *s, size_t len, struct feed_decode_names *dn,
 	return n + 2;
 }
 
+/* Length of the run at s that needs no fixing: no markup, references,
+ * control characters, C1 controls or U+FFFE/U+FFFF. */
+static size_t
+feed_decode_plain(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '<' || p[i] == '&' || (p[i] < 0x20 && p[i] != '\t' &&
+		    p[i] != '\n' && p[i] != '\r')) {
+			break;
+		}
+		if (p[i] == 0xef && i + 2 < len && p[i + 1] == 0xbf &&
+		    p[i + 2] >= 0xbe) {
+			break;
+		}
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] < 0xa0) {
+			break;
+		}
+	}
+	return i;
+}
+
 /* Copy text to out, fixing what libxml2 would choke on.  Returns true when
  * something had to be fixed. */
 static bool
@@ -566,15 +590,7 @@ feed_decode_fix(const char *s, size_t len, struct buf *out)
 	memset(&dn, 0, sizeof dn);
 	buf_reserve(out, len + len / 16 + 64);
 	while (i < len) {
-		run = 0;
-		while (i + run < len && (c = (unsigned char)s[i + run]) != '<' &&
-		    c != '&' && (c >= 0x20 || c == '\t' || c == '\n' ||
-		    c == '\r') && !(c == 0xef && i + run + 2 < len &&
-		    (unsigned char)s[i + run + 1] == 0xbf &&
-		    (unsigned char)s[i + run + 2] >= 0xbe) && !(c == 0xc2 &&
-		    i + run + 1 < len && (unsigned char)s[i + run + 1] < 0xa0)) {
-			run++;
-		}
+		run = feed_decode_plain(s + i, len - i);
 		buf_add(out, s + i, run);
 		i += run;
 		if (i >= len) {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,44 +186,116 @@ static const struct feed_case cases[] = {
 	{ "billion-laughs.xml", NULL, NULL, -1, "size<", EQ, "65536" },
 };
 
-/* What a test looks at, as text. */
+/* String fields a test can name, and where they live. */
+struct str_field {
+	const char	*name;
+	size_t		 offset;
+};
+
+static const struct str_field item_strs[] = {
+	{ "guid", offsetof(struct item, guid) },
+	{ "key", offsetof(struct item, key) },
+	{ "title", offsetof(struct item, title) },
+	{ "link", offsetof(struct item, link) },
+	{ "author", offsetof(struct item, author) },
+	{ "summary", offsetof(struct item, summary) },
+	{ "content", offsetof(struct item, content) },
+	{ "base", offsetof(struct item, base) },
+	{ "published_raw", offsetof(struct item, published_raw) },
+	{ NULL, 0 },
+};
+
+static const struct str_field doc_strs[] = {
+	{ "version", offsetof(struct feed_doc, version) },
+	{ "encoding", offsetof(struct feed_doc, encoding) },
+	{ "title", offsetof(struct feed_doc, title) },
+	{ "link", offsetof(struct feed_doc, link) },
+	{ "subtitle", offsetof(struct feed_doc, subtitle) },
+	{ "language", offsetof(struct feed_doc, language) },
+	{ "rights", offsetof(struct feed_doc, rights) },
+	{ "author", offsetof(struct feed_doc, author) },
+	{ "id", offsetof(struct feed_doc, id) },
+	{ NULL, 0 },
+};
+
+/* Append the string field f of the struct at base; false if f is not one. */
+static bool
+str_field(const struct str_field *table, const void *base, const char *f,
+    struct buf *b)
+{
+	const char	*v;
+
+	for (; table->name != NULL; table++) {
+		if (strcmp(table->name, f) == 0) {
+			v = *(char *const *)(const void *)((const char *)base +
+			    table->offset);
+			if (v != NULL) {
+				buf_puts(b, v);
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+date_field(time_t t, struct buf *b)
+{
+	char	iso[32];
+
+	if (t != 0) {
+		date_format_iso(t, iso);
+		buf_puts(b, iso);
+	}
+}
+
+/* One enclosure's field ("enc0.url", "enc1.length", ...). */
+static void
+enclosure_field(const struct item *it, const char *f, struct buf *b)
+{
+	size_t			 n = (size_t)atoi(f + 3);
+	const struct enclosure	*e;
+
+	if (n >= it->nenclosures) {
+		return;
+	}
+	e = &it->enclosures[n];
+	if (strstr(f, ".url") != NULL) {
+		buf_puts(b, e->url);
+	} else if (strstr(f, ".type") != NULL && e->type != NULL) {
+		buf_puts(b, e->type);
+	} else if (strstr(f, ".length") != NULL) {
+		buf_printf(b, "%lld", e->length);
+	}
+}
+
+/* What a test looks at in an item, as text. */
 static void
 item_field(const struct item *it, const char *f, struct buf *b)
 {
-	char	iso[32];
 	size_t	n;
 
-	if (strcmp(f, "guid") == 0 && it->guid) buf_puts(b, it->guid);
-	else if (strcmp(f, "key") == 0) buf_puts(b, it->key);
-	else if (strcmp(f, "title") == 0 && it->title) buf_puts(b, it->title);
-	else if (strcmp(f, "link") == 0 && it->link) buf_puts(b, it->link);
-	else if (strcmp(f, "author") == 0 && it->author) buf_puts(b, it->author);
-	else if (strcmp(f, "summary") == 0 && it->summary) buf_puts(b, it->summary);
-	else if (strcmp(f, "content") == 0 && it->content) buf_puts(b, it->content);
-	else if (strcmp(f, "base") == 0 && it->base) buf_puts(b, it->base);
-	else if (strcmp(f, "summary_type") == 0)
-		buf_puts(b, it->summary_type == CONTENT_HTML ? "html" : "text");
-	else if (strcmp(f, "content_type") == 0)
-		buf_puts(b, it->content_type == CONTENT_HTML ? "html" : "text");
-	else if (strcmp(f, "published_raw") == 0 && it->published_raw)
-		buf_puts(b, it->published_raw);
-	else if (strcmp(f, "published") == 0 && it->published != 0) {
-		date_format_iso(it->published, iso);
-		buf_puts(b, iso);
-	} else if (strcmp(f, "updated") == 0 && it->updated != 0) {
-		date_format_iso(it->updated, iso);
-		buf_puts(b, iso);
-	} else if (strcmp(f, "ncat") == 0) buf_printf(b, "%zu", it->ncategories);
-	else if (strncmp(f, "cat", 3) == 0 && (n = (size_t)atoi(f + 3)) <
-	    it->ncategories) buf_puts(b, it->categories[n]);
-	else if (strcmp(f, "nenc") == 0) buf_printf(b, "%zu", it->nenclosures);
-	else if (strncmp(f, "enc", 3) == 0 && (n = (size_t)atoi(f + 3)) <
-	    it->nenclosures) {
-		if (strstr(f, ".url")) buf_puts(b, it->enclosures[n].url);
-		else if (strstr(f, ".type") && it->enclosures[n].type)
-			buf_puts(b, it->enclosures[n].type);
-		else if (strstr(f, ".length"))
-			buf_printf(b, "%lld", it->enclosures[n].length);
+	if (str_field(item_strs, it, f, b)) {
+		return;
+	}
+	if (strcmp(f, "summary_type") == 0 || strcmp(f, "content_type") == 0) {
+		buf_puts(b, (f[0] == 's' ? it->summary_type : it->content_type) ==
+		    CONTENT_HTML ? "html" : "text");
+	} else if (strcmp(f, "published") == 0) {
+		date_field(it->published, b);
+	} else if (strcmp(f, "updated") == 0) {
+		date_field(it->updated, b);
+	} else if (strcmp(f, "ncat") == 0) {
+		buf_printf(b, "%zu", it->ncategories);
+	} else if (strncmp(f, "cat", 3) == 0) {
+		n = (size_t)atoi(f + 3);
+		if (n < it->ncategories) {
+			buf_puts(b, it->categories[n]);
+		}
+	} else if (strcmp(f, "nenc") == 0) {
+		buf_printf(b, "%zu", it->nenclosures);
+	} else if (strncmp(f, "enc", 3) == 0) {
+		enclosure_field(it, f, b);
 	}
 }
 
@@ -249,23 +322,18 @@ all_strings(const struct feed_doc *d, struct buf *b)
 static void
 doc_field(const struct feed_doc *d, const char *f, struct buf *b)
 {
-	char	iso[32];
-
-	if (strcmp(f, "version") == 0) buf_puts(b, d->version);
-	else if (strcmp(f, "encoding") == 0) buf_puts(b, d->encoding);
-	else if (strcmp(f, "bozo") == 0) buf_puts(b, d->bozo ? "true" : "false");
-	else if (strcmp(f, "title") == 0 && d->title) buf_puts(b, d->title);
-	else if (strcmp(f, "link") == 0 && d->link) buf_puts(b, d->link);
-	else if (strcmp(f, "subtitle") == 0 && d->subtitle) buf_puts(b, d->subtitle);
-	else if (strcmp(f, "language") == 0 && d->language) buf_puts(b, d->language);
-	else if (strcmp(f, "rights") == 0 && d->rights) buf_puts(b, d->rights);
-	else if (strcmp(f, "author") == 0 && d->author) buf_puts(b, d->author);
-	else if (strcmp(f, "id") == 0 && d->id) buf_puts(b, d->id);
-	else if (strcmp(f, "nitems") == 0) buf_printf(b, "%zu", d->nitems);
-	else if (strcmp(f, "updated") == 0 && d->updated != 0) {
-		date_format_iso(d->updated, iso);
-		buf_puts(b, iso);
-	} else if (strcmp(f, "*") == 0) all_strings(d, b);
+	if (str_field(doc_strs, d, f, b)) {
+		return;
+	}
+	if (strcmp(f, "bozo") == 0) {
+		buf_puts(b, d->bozo ? "true" : "false");
+	} else if (strcmp(f, "nitems") == 0) {
+		buf_printf(b, "%zu", d->nitems);
+	} else if (strcmp(f, "updated") == 0) {
+		date_field(d->updated, b);
+	} else if (strcmp(f, "*") == 0) {
+		all_strings(d, b);
+	}
 }
 
 /* Parse a fixture; base "@" stands for the fixture's own file: URL. */
