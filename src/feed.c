@@ -30,6 +30,10 @@
 #define FEED_ENTITY_BUDGET	(1024 * 1024)
 #define FEED_ENTITY_MAX		4096
 
+/* Hostile feeds must not make the (deduplicating) lists quadratic. */
+#define FEED_MAX_CATEGORIES	256
+#define FEED_MAX_ENCLOSURES	64
+
 struct feed_ns_name {
 	const char	*uri;
 	enum feed_ns	 ns;
@@ -305,7 +309,8 @@ feed_item_category(struct item *it, char *term)
 {
 	size_t	i;
 
-	if (term == NULL || term[0] == '\0') {
+	if (term == NULL || term[0] == '\0' ||
+	    it->ncategories >= FEED_MAX_CATEGORIES) {
 		free(term);
 		return;
 	}
@@ -330,7 +335,8 @@ feed_item_enclosure(struct item *it, char *url, const char *type,
 	char			*end;
 	long long		 n = -1;
 
-	if (url == NULL || url[0] == '\0' || !url_scheme_ok(url)) {
+	if (url == NULL || url[0] == '\0' || !url_scheme_ok(url) ||
+	    it->nenclosures >= FEED_MAX_ENCLOSURES) {
 		free(url);
 		return;
 	}
@@ -472,6 +478,18 @@ feed_xml_error(void *data, xmlError *error)
 	free(msg);
 }
 
+/* Refuse every external entity or DTD, should libxml2 ever ask (the
+ * parse options already keep it from asking). */
+static xmlParserInput *
+feed_xml_no_entity(void *ctx, const xmlChar *public_id,
+    const xmlChar *system_id)
+{
+	(void)ctx;
+	(void)public_id;
+	(void)system_id;
+	return NULL;
+}
+
 /* Parse d with libxml2, recovering what it can. */
 static xmlDoc *
 feed_xml_read(const struct feed_decoded *d, const char *base_url,
@@ -487,6 +505,8 @@ feed_xml_read(const struct feed_decoded *d, const char *base_url,
 	pc->_private = errs;
 	if (pc->sax != NULL) {
 		pc->sax->serror = feed_xml_error;
+		pc->sax->resolveEntity = feed_xml_no_entity;
+		pc->sax->externalSubset = NULL;
 	}
 	xml = xmlCtxtReadMemory(pc, d->data, (int)d->len, base_url, "UTF-8",
 	    FEED_XML_OPTIONS);
