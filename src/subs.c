@@ -44,6 +44,19 @@ subs_check_url(const char *url, char **cause)
 	const unsigned char	*p;
 	size_t			 i, n;
 
+	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		n = strlen(schemes[i]);
+		if (strncasecmp(url, schemes[i], n) == 0 &&
+		    (url[n] != '\0' || i == 2)) {
+			break;
+		}
+	}
+	if (i == sizeof schemes / sizeof schemes[0]) {
+		*cause = xasprintf(_("unsupported URL \"%s\": only http://, "
+		    "https:// and file:// feeds are allowed (kiji never runs "
+		    "commands)"), url);
+		return false;
+	}
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
 		if (*p <= ' ' || *p == 0x7f) {
 			*cause = xasprintf(_("URL \"%s\" contains white space or "
@@ -51,16 +64,7 @@ subs_check_url(const char *url, char **cause)
 			return false;
 		}
 	}
-	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		n = strlen(schemes[i]);
-		if (strncasecmp(url, schemes[i], n) == 0 &&
-		    (url[n] != '\0' || i == 2)) {
-			return true;
-		}
-	}
-	*cause = xasprintf(_("unsupported URL \"%s\": only http://, https:// "
-	    "and file:// feeds are allowed (kiji never runs commands)"), url);
-	return false;
+	return true;
 }
 
 /* A copy of s[0..len) without leading and trailing white space. */
