@@ -181,7 +181,7 @@ store_feed_fts(struct store *st, int64_t item_id, const struct item *it,
 {
 	struct buf	*b = &st->scratch;
 	sqlite3_stmt	*s;
-	size_t		 title_len;
+	size_t		 start;
 
 	if (replace) {
 		if ((s = store_stmt(st, STMT_FTS_DELETE, cause)) == NULL) {
@@ -196,20 +196,18 @@ store_feed_fts(struct store *st, int64_t item_id, const struct item *it,
 	if (it->title != NULL) {
 		store_fold(b, it->title, strlen(it->title));
 	}
-	title_len = b->len;
-	buf_putc(b, '\0');
+	start = b->len;
 	store_fold_body(b, it->summary, it->summary_type, STORE_FTS_BODY_MAX);
-	if (b->len - title_len - 1 < STORE_FTS_BODY_MAX) {
+	if (b->len - start < STORE_FTS_BODY_MAX) {
 		store_fold_body(b, it->content, it->content_type,
-		    STORE_FTS_BODY_MAX - (b->len - title_len - 1));
+		    STORE_FTS_BODY_MAX - (b->len - start));
 	}
 	if ((s = store_stmt(st, STMT_FTS_INSERT, cause)) == NULL) {
 		return false;
 	}
 	sqlite3_bind_int64(s, 1, item_id);
-	sqlite3_bind_text(s, 2, b->data, (int)title_len, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, b->data + title_len + 1,
-	    (int)(b->len - title_len - 1), SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, b->data != NULL ? b->data : "", (int)b->len,
+	    SQLITE_STATIC);
 	return store_step_done(st, s, cause);
 }
 

@@ -9,9 +9,6 @@
 #include "store-int.h"
 #include "xalloc.h"
 
-/* Search words shorter than this cannot use the trigram index. */
-#define STORE_TRIGRAM	3
-
 void
 store_item_row(sqlite3_stmt *s, struct store_item *out)
 {
@@ -103,73 +100,59 @@ store_sql_arg(struct store_sql *q, char *arg)
 	q->args[q->nargs++] = arg;
 }
 
-/* Number of code points in s. */
-static size_t
-store_items_chars(const char *s)
+/* True when word can be a GLOB pattern served by the trigram index: three
+ * characters or more, none of them a wildcard.  (SQLite 3.40's trigram
+ * code mishandles shorter non-ASCII runs, so those never reach it.) */
+static bool
+store_items_indexable(const char *word)
 {
-	size_t	n = 0;
+	size_t	chars = 0;
 
-	for (; *s != '\0'; s++) {
-		n += ((unsigned char)*s & 0xC0) != 0x80;
+	if (strpbrk(word, "*?[") != NULL) {
+		return false;
 	}
-	return n;
+	for (; *word != '\0'; word++) {
+		chars += ((unsigned char)*word & 0xC0) != 0x80;
+	}
+	return chars >= 3;
 }
 
-/* Add one folded search word: a quoted FTS5 phrase (to *match) when it is
- * long enough for trigrams, else a LIKE on the folded text. */
+/* Add the condition that the folded text holds word: a GLOB the index
+ * serves, else a LIKE (with ESCAPE, which SQLite evaluates itself). */
 static void
-store_items_word(struct store_sql *q, struct buf *match, const char *word)
+store_items_word(struct store_sql *q, const char *word)
 {
-	struct buf	like = BUF_INIT;
-	const char	*p;
+	struct buf	pattern = BUF_INIT;
+	bool		glob = store_items_indexable(word);
 
-	if (store_items_chars(word) >= STORE_TRIGRAM) {
-		buf_puts(match, match->len > 0 ? " \"" : "\"");
-		for (p = word; *p != '\0'; p++) {
-			if (*p == '"') {
-				buf_putc(match, '"');	/* FTS5 doubles it */
-			}
-			buf_putc(match, *p);
+	buf_putc(&pattern, glob ? '*' : '%');
+	for (; *word != '\0'; word++) {
+		if (!glob && (*word == '%' || *word == '_' || *word == '\\')) {
+			buf_putc(&pattern, '\\');
 		}
-		buf_putc(match, '"');
-		return;
+		buf_putc(&pattern, *word);
 	}
-	buf_putc(&like, '%');
-	for (p = word; *p != '\0'; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\') {
-			buf_putc(&like, '\\');
-		}
-		buf_putc(&like, *p);
-	}
-	buf_putc(&like, '%');
-	buf_puts(&q->sql, " AND (title LIKE ? ESCAPE '\\'"
-	    " OR body LIKE ? ESCAPE '\\')");
-	store_sql_arg(q, xstrdup(buf_str(&like)));
-	store_sql_arg(q, buf_detach(&like));
+	buf_putc(&pattern, glob ? '*' : '%');
+	buf_puts(&q->sql, glob ? " AND text GLOB ?" :
+	    " AND text LIKE ? ESCAPE '\\'");
+	store_sql_arg(q, buf_detach(&pattern));
 }
 
 /* Restrict the query to items whose folded text holds every word. */
 static void
 store_items_search(struct store_sql *q, const char *search)
 {
-	struct buf	 folded = BUF_INIT, match = BUF_INIT;
+	struct buf	 folded = BUF_INIT;
 	char		*word, *save = NULL;
 
 	store_fold(&folded, search, strlen(search));
 	buf_puts(&q->sql, " AND i.id IN (SELECT rowid FROM items_fts WHERE 1");
-	if (folded.len > 0) {
-		for (word = strtok_r(folded.data, " \t\r\n", &save);
-		    word != NULL; word = strtok_r(NULL, " \t\r\n", &save)) {
-			store_items_word(q, &match, word);
-		}
-	}
-	if (match.len > 0) {
-		buf_puts(&q->sql, " AND items_fts MATCH ?");
-		store_sql_arg(q, buf_detach(&match));
+	for (word = folded.len > 0 ? strtok_r(folded.data, " \t\r\n", &save) :
+	    NULL; word != NULL; word = strtok_r(NULL, " \t\r\n", &save)) {
+		store_items_word(q, word);
 	}
 	buf_puts(&q->sql, ")");
 	buf_free(&folded);
-	buf_free(&match);
 }
 
 /* The SQL text and arguments of query qy. */

@@ -52,9 +52,11 @@ static const char schema_core[] =
 "  length INTEGER,"
 "  PRIMARY KEY (item_id, position)"
 ") WITHOUT ROWID;"
-/* Full-text search: NFKC-folded, lower-cased title + text, trigrams. */
+/* Full-text search: the NFKC case-folded title and text, in one column
+ * so that one GLOB per word can use the trigram index; detail=none keeps
+ * the index small (GLOB checks the text itself, so no positions needed). */
 "CREATE VIRTUAL TABLE items_fts USING fts5 ("
-"  title, body, tokenize='trigram');"
+"  text, tokenize='trigram', detail='none');"
 /* The store writes FTS rows itself (the text is folded in C); deletions,
  * including those cascading from a feed's removal, are kept in step here. */
 "CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"

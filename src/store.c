@@ -53,8 +53,8 @@ static const char *const store_sql[STMT_COUNT] = {
 	[STMT_ENCL_INSERT] = "INSERT INTO enclosures (item_id, position, url,"
 	    " type, length) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_FTS_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
-	[STMT_FTS_INSERT] = "INSERT INTO items_fts (rowid, title, body)"
-	    " VALUES (?1, ?2, ?3)",
+	[STMT_FTS_INSERT] = "INSERT INTO items_fts (rowid, text)"
+	    " VALUES (?1, ?2)",
 	[STMT_ITEM_GET] = "SELECT "
 	    STORE_ITEM_COLUMNS("i.summary", "i.content")
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1",

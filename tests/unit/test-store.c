@@ -306,9 +306,19 @@ static const struct {
 	{ "&amp;", 0 },			/* entities decoded */
 	{ "r&d", 1 },
 	{ "\"", 0 },			/* quotes do not break the query */
-	{ "%", 0 },			/* LIKE wildcards are literal */
+	{ "%", 0 },
+	{ "*", 0 },			/* GLOB wildcards are literal */
+	{ "?", 0 },
+	{ "[a-z]", 0 },
+	{ "[x]", 1 },
+	{ "x]", 1 },
+	{ "の脆", 2 },			/* two characters, LIKE */
+	{ "ヒー", 1 },
+	{ "ﾋｰﾌﾟ", 1 },			/* half-width, three characters */
+	{ "2025-1234", 1 },
 	{ "a\"b\"c", 0 },
 	{ "", 7 },			/* no search: everything */
+	{ "  ", 7 },
 };
 
 /* Search is NFKC case-folded trigram FTS, with LIKE for short words. */
@@ -326,7 +336,7 @@ test_fts(struct store *st)
 	mkitem(&doc.items[1], "j2", "お知らせ", "<p>ヒープの<b>脆弱</b>性と"
 	    "heap <i>over</i>flow</p><script>alert(1)</script>R&amp;D", T0, 0);
 	doc.items[1].summary_type = CONTENT_HTML;
-	mkitem(&doc.items[2], "j3", "ｶﾀｶﾅ", NULL, T0, 0);
+	mkitem(&doc.items[2], "j3", "ｶﾀｶﾅ", "see [x]", T0, 0);
 	ok(apply(st, "https://jp.example/rss", &doc, T0, NULL, NULL),
 	    "fts 0: Japanese feed applied");
 	for (i = 0; i < sizeof searches / sizeof searches[0]; i++) {
