@@ -456,26 +456,12 @@ store_feed_write(struct store *st, const char *sql, const char *text,
     int *changed, char **cause)
 {
 	sqlite3_stmt	*s;
-	bool		 done;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		return store_fail(st, cause, _("cannot prepare a statement"));
 	}
 	store_bind_text(s, 1, text);
-	if (!store_tx_begin(st, cause)) {
-		sqlite3_finalize(s);
-		return false;
-	}
-	done = store_step_done(st, s, cause);
-	sqlite3_finalize(s);
-	if (!done) {
-		store_tx_rollback(st);
-		return false;
-	}
-	if (changed != NULL) {
-		*changed = sqlite3_changes(st->db);
-	}
-	return store_tx_commit(st, cause);
+	return store_write(st, s, changed, cause);
 }
 
 bool

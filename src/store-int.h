@@ -62,6 +62,8 @@ bool		 store_tx_begin(struct store *, char **cause);
 bool		 store_tx_commit(struct store *, char **cause);
 void		 store_tx_rollback(struct store *);
 bool		 store_step_done(struct store *, sqlite3_stmt *, char **cause);
+bool		 store_write(struct store *, sqlite3_stmt *, int *changed,
+		     char **cause);
 void		 store_bind_text(sqlite3_stmt *, int, const char *);
 void		 store_bind_time(sqlite3_stmt *, int, time_t);
 char		*store_column_dup(sqlite3_stmt *, int);

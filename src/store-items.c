@@ -297,8 +297,6 @@ bool
 store_expire(struct store *st, time_t older_than, int *removed, char **cause)
 {
 	sqlite3_stmt	*s;
-	bool		 done;
-	int		 changed;
 
 	if (removed != NULL) {
 		*removed = 0;
@@ -313,22 +311,5 @@ store_expire(struct store *st, time_t older_than, int *removed, char **cause)
 		return store_fail(st, cause, _("cannot expire items"));
 	}
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)older_than);
-	if (!store_tx_begin(st, cause)) {
-		sqlite3_finalize(s);
-		return false;
-	}
-	done = store_step_done(st, s, cause);
-	sqlite3_finalize(s);
-	if (!done) {
-		store_tx_rollback(st);
-		return false;
-	}
-	changed = sqlite3_changes(st->db);
-	if (!store_tx_commit(st, cause)) {
-		return false;
-	}
-	if (removed != NULL) {
-		*removed = changed;
-	}
-	return true;
+	return store_write(st, s, removed, cause);
 }

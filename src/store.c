@@ -114,6 +114,33 @@ store_step_done(struct store *st, sqlite3_stmt *s, char **cause)
 	return true;
 }
 
+/* Run the prepared statement s in a transaction of its own and finalize
+ * it; *changed (may be NULL) gets the number of rows it changed. */
+bool
+store_write(struct store *st, sqlite3_stmt *s, int *changed, char **cause)
+{
+	int	n;
+
+	if (!store_tx_begin(st, cause)) {
+		sqlite3_finalize(s);
+		return false;
+	}
+	if (!store_step_done(st, s, cause)) {
+		sqlite3_finalize(s);
+		store_tx_rollback(st);
+		return false;
+	}
+	sqlite3_finalize(s);
+	n = sqlite3_changes(st->db);
+	if (!store_tx_commit(st, cause)) {
+		return false;
+	}
+	if (changed != NULL) {
+		*changed = n;
+	}
+	return true;
+}
+
 void
 store_bind_text(sqlite3_stmt *s, int i, const char *text)
 {
