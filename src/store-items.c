@@ -155,35 +155,53 @@ store_items_search(struct store_sql *q, const char *search)
 	buf_free(&folded);
 }
 
-/* The SQL text and arguments of query qy. */
-static void
-store_items_build(struct store_sql *q, const struct store_query *qy)
+/* The SQL text and arguments of query qy (of its item count with count),
+ * prepared into *s; false with *cause on failure. */
+static bool
+store_items_prepare(struct store *st, const struct store_query *qy,
+    bool count, sqlite3_stmt **s, char **cause)
 {
-	buf_puts(&q->sql, "SELECT ");
-	buf_puts(&q->sql, qy->full ?
+	struct store_sql	q;
+	size_t			i;
+	bool			ok;
+
+	memset(&q, 0, sizeof q);
+	buf_puts(&q.sql, "SELECT ");
+	buf_puts(&q.sql, count ? "count(*)" : qy->full ?
 	    STORE_ITEM_COLUMNS("i.summary", "i.content") :
 	    STORE_ITEM_COLUMNS("NULL", "NULL"));
-	buf_puts(&q->sql, " FROM items i JOIN feeds f ON f.id = i.feed_id"
+	buf_puts(&q.sql, " FROM items i JOIN feeds f ON f.id = i.feed_id"
 	    " WHERE 1");
 	if (qy->feed_url != NULL) {
-		buf_puts(&q->sql, " AND f.url = ?");
-		store_sql_arg(q, xstrdup(qy->feed_url));
+		buf_puts(&q.sql, " AND f.url = ?");
+		store_sql_arg(&q, xstrdup(qy->feed_url));
 	}
 	if (qy->unread_only) {
-		buf_puts(&q->sql, " AND i.read = 0");
+		buf_puts(&q.sql, " AND i.read = 0");
 	}
 	if (qy->starred_only) {
-		buf_puts(&q->sql, " AND i.starred = 1");
+		buf_puts(&q.sql, " AND i.starred = 1");
 	}
 	if (qy->search != NULL && qy->search[0] != '\0') {
-		store_items_search(q, qy->search);
+		store_items_search(&q, qy->search);
 	}
-	buf_puts(&q->sql, " ORDER BY i.date DESC, i.id DESC");
-	if (qy->limit > 0 || qy->offset > 0) {
-		buf_printf(&q->sql, " LIMIT %d OFFSET %d",
-		    qy->limit > 0 ? qy->limit : -1,
+	if (!count) {
+		buf_printf(&q.sql, " ORDER BY i.date DESC, i.id DESC"
+		    " LIMIT %d OFFSET %d", qy->limit > 0 ? qy->limit : -1,
 		    qy->offset > 0 ? qy->offset : 0);
 	}
+	ok = sqlite3_prepare_v2(st->db, buf_str(&q.sql), -1, s, NULL) ==
+	    SQLITE_OK;
+	for (i = 0; i < q.nargs; i++) {
+		if (ok) {
+			sqlite3_bind_text(*s, (int)i + 1, q.args[i], -1,
+			    SQLITE_TRANSIENT);
+		}
+		free(q.args[i]);
+	}
+	free(q.args);
+	buf_free(&q.sql);
+	return ok || store_fail(st, cause, _("cannot query items"));
 }
 
 /* Step s to the end, collecting its rows into *out. */
@@ -207,22 +225,15 @@ bool
 store_items_query(struct store *st, const struct store_query *qy,
     struct store_item **out, size_t *n, char **cause)
 {
-	struct store_sql	 q;
-	sqlite3_stmt		*s = NULL;
-	size_t			 i;
-	int			 rc = SQLITE_ERROR;
+	sqlite3_stmt	*s;
+	int		 rc;
 
 	*out = NULL;
 	*n = 0;
-	memset(&q, 0, sizeof q);
-	store_items_build(&q, qy);
-	if (sqlite3_prepare_v2(st->db, buf_str(&q.sql), -1, &s, NULL) ==
-	    SQLITE_OK) {
-		for (i = 0; i < q.nargs; i++) {
-			store_bind_text(s, (int)i + 1, q.args[i]);
-		}
-		rc = store_items_collect(s, out, n);
+	if (!store_items_prepare(st, qy, false, &s, cause)) {
+		return false;
 	}
+	rc = store_items_collect(s, out, n);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, cause, _("cannot query items"));
 		store_items_free(*out, *n);
@@ -230,12 +241,72 @@ store_items_query(struct store *st, const struct store_query *qy,
 		*n = 0;
 	}
 	sqlite3_finalize(s);
-	for (i = 0; i < q.nargs; i++) {
-		free(q.args[i]);
-	}
-	free(q.args);
-	buf_free(&q.sql);
 	return rc == SQLITE_DONE;
+}
+
+bool
+store_items_count(struct store *st, const struct store_query *qy,
+    size_t *count, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*count = 0;
+	if (!store_items_prepare(st, qy, true, &s, cause)) {
+		return false;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*count = (size_t)sqlite3_column_int64(s, 0);
+	} else {
+		store_fail(st, cause, _("cannot query items"));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW;
+}
+
+/* The enclosures of item id into a new array the caller frees with
+ * store_enclosures_free(). */
+bool
+store_item_enclosures(struct store *st, int64_t id, struct enclosure **out,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, STMT_ITEM_ENCLOSURES, cause)) == NULL) {
+		return false;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].url = store_column_dup(s, 0);
+		(*out)[*n].type = store_column_dup(s, 1);
+		(*out)[(*n)++].length = sqlite3_column_type(s, 2) == SQLITE_NULL ?
+		    -1 : sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_enclosures_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(st, cause, _("cannot read an item"));
+	}
+	return true;
+}
+
+void
+store_enclosures_free(struct enclosure *e, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(e[i].url);
+		free(e[i].type);
+	}
+	free(e);
 }
 
 /* Set one flag of one item; false with *cause when there is no such item. */

@@ -58,6 +58,8 @@ static const char *const store_sql[STMT_COUNT] = {
 	[STMT_ITEM_GET] = "SELECT "
 	    STORE_ITEM_COLUMNS("i.summary", "i.content")
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1",
+	[STMT_ITEM_ENCLOSURES] = "SELECT url, type, length FROM enclosures"
+	    " WHERE item_id = ?1 ORDER BY position",
 	[STMT_ITEM_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
 	[STMT_ITEM_SET_STARRED] = "UPDATE items SET starred = ?2 WHERE id = ?1",
 };

@@ -127,6 +127,14 @@ struct store_query {
 bool	store_items_query(struct store *, const struct store_query *q,
 	    struct store_item **out, size_t *n, char **cause);
 void	store_items_free(struct store_item *, size_t);
+/* How many items match q (its limit and offset aside). */
+bool	store_items_count(struct store *, const struct store_query *q,
+	    size_t *count, char **cause);
+/* Item id's enclosures, in document order, into a new array the caller
+ * frees with store_enclosures_free(). */
+bool	store_item_enclosures(struct store *, int64_t id,
+	    struct enclosure **out, size_t *n, char **cause);
+void	store_enclosures_free(struct enclosure *, size_t);
 
 enum store_flag {
 	STORE_FLAG_READ,

@@ -180,9 +180,14 @@ static void
 test_apply(struct store *st)
 {
 	static const char	*url = "https://example.org/feed.xml";
+	struct enclosure	 encl[2] = {
+		{ (char *)"https://example.org/a.mp3", (char *)"audio/mpeg", 42 },
+		{ (char *)"https://example.org/b.pdf", NULL, -1 },
+	}, *got;
 	struct feed_doc		 doc;
 	struct store_item	 it;
 	struct store_feed	 f;
+	size_t			 ngot;
 	char			*cause = NULL, *etag, *lm;
 	int64_t			 id1, id2;
 	int			 n = -1;
@@ -195,6 +200,8 @@ test_apply(struct store *st)
 	mkitem(&doc.items[0], "a", "Alpha", "first", T0 - 300, T0 - 100);
 	mkitem(&doc.items[1], "b", "Beta", "second", 0, T0 - 200);
 	mkitem(&doc.items[2], "c", "Gamma", "third", 0, 0);
+	doc.items[2].enclosures = encl;
+	doc.items[2].nenclosures = 2;
 	ok(apply(st, url, &doc, T0, "\"v1\"", &n), "apply 0: first fetch");
 	is_int(n, 3, "apply 1: three new items");
 	id1 = item_id(st, "a");
@@ -245,6 +252,13 @@ test_apply(struct store *st)
 	is_int(f.last_fetch, T0 + 3600, "apply 27: last fetch");
 	is_str(f.link, "https://example.org/", "apply 28: feed link");
 	store_feed_clear(&f);
+	ok(store_item_enclosures(st, item_id(st, "c"), &got, &ngot, &cause),
+	    "apply 29: enclosures");
+	ok(ngot == 2 && strcmp(got[0].url, encl[0].url) == 0 &&
+	    strcmp(got[0].type, "audio/mpeg") == 0 && got[0].length == 42 &&
+	    strcmp(got[1].url, encl[1].url) == 0 && got[1].type == NULL &&
+	    got[1].length == -1, "apply 30: both, in order, as given");
+	store_enclosures_free(got, ngot);
 	freeitems(&doc);
 }
 
@@ -369,6 +383,12 @@ test_query(struct store *st)
 	q.unread_only = true;
 	store_items_query(st, &q, &items, &n, &cause);
 	is_int(n, 3, "query 4: unread only");
+	ok(store_items_count(st, &q, &n, &cause) && n == 3,
+	    "query 4a: counted alike");
+	q.search = "alpha";
+	ok(store_items_count(st, &q, &n, &cause) && n == 0,
+	    "query 4b: counts a search (alpha is read)");
+	q.search = NULL;
 	store_items_free(items, n);
 	q.unread_only = false;
 	q.starred_only = true;
