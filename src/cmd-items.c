@@ -185,7 +185,7 @@ cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 /* Set flag to value on the items named by argv[1...], all or none. */
 static int
 cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
-    enum store_flag flag, bool value)
+    enum store_flag flag, bool value, const char *help)
 {
 	struct store	*st;
 	int64_t		*ids;
@@ -194,9 +194,10 @@ cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
 	int		 i, rc = EXIT_OK;
 
 	if (cmd_wants_help(argc, argv)) {
-		printf(_("Usage: kiji %s ID...\n"
-		    "Change the flag of the items with these ids (see 'kiji "
-		    "items'); an unknown id changes none.\n"), argv[0]);
+		printf(_("Usage: kiji %s ID...\n"), argv[0]);
+		printf("%s\n", help);
+		printf(_("Item ids are those 'kiji items' shows; an unknown id "
+		    "changes nothing.\n"));
 		return EXIT_OK;
 	}
 	if (argc < 2) {
@@ -230,23 +231,27 @@ cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
 int
 cmd_read(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_READ, true);
+	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_READ, true,
+	    _("Mark the items read."));
 }
 
 int
 cmd_unread(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_READ, false);
+	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_READ, false,
+	    _("Mark the items unread."));
 }
 
 int
 cmd_star(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_STARRED, true);
+	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_STARRED, true,
+	    _("Star the items (starred items never expire)."));
 }
 
 int
 cmd_unstar(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_STARRED, false);
+	return cmd_items_flag(ctx, argc, argv, STORE_FLAG_STARRED, false,
+	    _("Unstar the items."));
 }

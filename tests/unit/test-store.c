@@ -383,13 +383,13 @@ test_query(struct store *st)
 	q.unread_only = true;
 	store_items_query(st, &q, &items, &n, &cause);
 	is_int(n, 3, "query 4: unread only");
+	store_items_free(items, n);
 	ok(store_items_count(st, &q, &n, &cause) && n == 3,
 	    "query 4a: counted alike");
 	q.search = "alpha";
 	ok(store_items_count(st, &q, &n, &cause) && n == 0,
 	    "query 4b: counts a search (alpha is read)");
 	q.search = NULL;
-	store_items_free(items, n);
 	q.unread_only = false;
 	q.starred_only = true;
 	store_items_query(st, &q, &items, &n, &cause);
