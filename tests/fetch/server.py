@@ -23,6 +23,8 @@ request's path and headers go to FILE, one JSON object per line.  Paths:
   /bomb               a small gzip body that decodes to 64 MiB
   /auth/NAME          /feed/NAME behind Basic auth (user "u", password "p w")
   /notfeed            an HTML page
+  /slow/NAME          /feed/NAME after 0.4 s; the log entry's "active" is
+                      how many /slow/ requests were being served at once
 """
 import argparse
 import base64
@@ -43,8 +45,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
-    def record(self):
-        entry = {"path": self.path,
+    def record(self, active=0):
+        entry = {"path": self.path, "active": active,
                  "headers": {k.lower(): v for k, v in self.headers.items()}}
         with self.server.log_lock:
             with open(self.server.log, "a", encoding="utf-8") as f:
@@ -135,10 +137,23 @@ class Handler(BaseHTTPRequestHandler):
             return
         self.serve_feed(name)
 
+    def slow(self, name):
+        with self.server.log_lock:
+            self.server.active += 1
+            active = self.server.active
+        self.record(active)
+        time.sleep(0.4)
+        with self.server.log_lock:
+            self.server.active -= 1
+        self.serve_feed(name)
+
     def do_GET(self):
-        self.record()
         parts = self.path.split("?")[0].strip("/").split("/")
         kind, rest = parts[0], parts[1:]
+        if kind == "slow" and len(rest) == 1:
+            self.slow(rest[0])
+            return
+        self.record()
         port = self.server.server_address[1]
         if kind == "feed" and len(rest) == 1:
             self.serve_feed(rest[0])
@@ -198,6 +213,7 @@ def main():
     server.root = args.root
     server.log = args.log
     server.log_lock = threading.Lock()
+    server.active = 0
     print(server.server_address[1], flush=True)
     sys.stdout.close()
     server.serve_forever()

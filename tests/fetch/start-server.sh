@@ -26,7 +26,8 @@ PY
 # requests_for PATH HEADER: the values of HEADER in requests for PATH.
 requests_for() {
 	"${PYTHON3:-python3}" - "$SERVER_LOG" "$1" "$2" <<'PY'
-import json, sys
+import json, signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
     if r["path"] == sys.argv[2]:
