@@ -28,21 +28,6 @@ render_usage(FILE *f)
 	    "      --color        show styles with colours on a terminal\n"));
 }
 
-/* Parse a number of columns for --width or --ambiguous. */
-static bool
-render_number(const char *s, int min, int max, int *out)
-{
-	char	*end;
-	long	 n;
-
-	n = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || n < min || n > max) {
-		return false;
-	}
-	*out = (int)n;
-	return true;
-}
-
 int
 cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -72,7 +57,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "w:b:ta:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
-			if (!render_number(optarg, 2, 10000, &opts.width)) {
+			if (!show_parse_int(optarg, 2, 10000, &opts.width)) {
 				cmd_error(_("invalid width '%s'"), optarg);
 				return EXIT_USAGE;
 			}
@@ -84,7 +69,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 			item.body_html = false;
 			break;
 		case 'a':
-			if (!render_number(optarg, 1, 2, &opts.ambiguous)) {
+			if (!show_parse_int(optarg, 1, 2, &opts.ambiguous)) {
 				cmd_error(_("invalid ambiguous width '%s'"), optarg);
 				return EXIT_USAGE;
 			}

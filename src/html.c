@@ -302,9 +302,10 @@ html_new_block(struct html_doc *doc)
 	return blk;
 }
 
-/* Finish the current block, if it holds anything, into the document. */
+/* Finish the current block, if it holds text (or, with force, a pending
+ * list marker), into the document. */
 static void
-html_flush(struct html_builder *b)
+html_flush_block(struct html_builder *b, bool force)
 {
 	struct html_block	*blk;
 
@@ -320,7 +321,7 @@ html_flush(struct html_builder *b)
 	}
 	b->space_pending = b->space_newline = false;
 	b->last_cp = 0;
-	if (b->text.len == 0 && b->marker == NULL) {
+	if (b->text.len == 0 && (b->marker == NULL || !force)) {
 		return;
 	}
 	blk = html_new_block(b->doc);
@@ -339,6 +340,12 @@ html_flush(struct html_builder *b)
 	buf_reset(&b->text);
 	buf_reset(&b->style);
 	b->gap_pending = false;
+}
+
+static void
+html_flush(struct html_builder *b)
+{
+	html_flush_block(b, false);
 }
 
 static void
@@ -405,7 +412,7 @@ html_enter_list(struct html_builder *b, const xmlNode *node)
 {
 	struct html_frame	*f;
 
-	html_flush(b);
+	html_flush_block(b, true);
 	if (b->lists == 0) {
 		b->gap_pending = true;
 	}
@@ -721,8 +728,11 @@ html_leave_block(struct html_builder *b, const xmlNode *node,
 	case K_DT:
 		b->bold--;
 		break;
-	case K_DD:
 	case K_LI:
+		html_flush_block(b, true);
+		html_pop(b, node);
+		break;
+	case K_DD:
 		html_pop(b, node);
 		break;
 	case K_LIST:
@@ -851,12 +861,11 @@ html_parse(const char *html, size_t len, const char *base)
 	char			*clean;
 	const xmlNode		*root;
 
-	clean = utf8_repair(html, len);
+	clean = utf8_sanitize(html, len, UTF8_ALLOW_NEWLINE | UTF8_ALLOW_TAB);
 	b = html_builder_new(base);
 	xdoc = htmlReadMemory(clean, (int)(strlen(clean) > 0x7fffffff ?
 	    0x7fffffff : strlen(clean)), NULL, "UTF-8", HTML_PARSE_NONET |
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-	    HTML_PARSE_NOIMPLIED);
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
 	free(clean);
 	if (xdoc != NULL) {
 		for (root = xdoc->children; root != NULL; root = root->next) {

@@ -180,3 +180,17 @@ show_default_width(void)
 	}
 	return 80;
 }
+
+bool
+show_parse_int(const char *s, int min, int max, int *out)
+{
+	char	*end;
+	long	 n;
+
+	n = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || n < min || n > max) {
+		return false;
+	}
+	*out = (int)n;
+	return true;
+}

@@ -30,6 +30,9 @@ struct layout	*show_render(const struct show_item *,
  * Returns false when writing fails. */
 bool		 show_print(FILE *, const struct layout *, bool color);
 
+/* Parse a decimal integer in [min, max] (for --width, --ambiguous). */
+bool		 show_parse_int(const char *, int min, int max, int *out);
+
 /* The width to lay out at for stdout: the terminal's, else 80. */
 int		 show_default_width(void);
 

@@ -115,6 +115,7 @@ utf8_repair(const char *s, size_t len)
 	char		enc[4];
 
 	buf_reserve(&b, len);
+	buf_add(&b, "", 0);	/* buf_reserve() leaves no NUL */
 	while (i < len) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID) {
@@ -473,6 +474,13 @@ utf8_sanitize_c0(struct buf *b, const unsigned char *s, size_t len, size_t i,
 		buf_putc(b, '\n');
 	} else if (s[i] == '\t' && (allow & UTF8_ALLOW_TAB)) {
 		buf_putc(b, '\t');
+	} else if (s[i] == '\n' || s[i] == '\t') {
+		buf_putc(b, ' ');
+	} else if (s[i] == '\r') {
+		if (i + 1 < len && s[i + 1] == '\n') {
+			i++;
+		}
+		buf_putc(b, ' ');
 	}
 	return i + 1;
 }
@@ -488,6 +496,7 @@ utf8_sanitize(const char *str, size_t len, unsigned allow)
 	char			 enc[4];
 
 	buf_reserve(&b, len);
+	buf_add(&b, "", 0);	/* buf_reserve() leaves no NUL */
 	while (i < len) {
 		if (s[i] < 0x20) {
 			i = utf8_sanitize_c0(&b, s, len, i, allow);

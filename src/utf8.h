@@ -48,7 +48,8 @@ int	 utf8_width_amb(const char *, size_t, int ambiguous);
 
 /*
  * A copy of s safe to put on a terminal: C0 controls (except the allowed
- * ones), DEL and C1 controls dropped; escape sequences dropped whole (CSI,
+ * ones; \n, \r\n and \t otherwise become a space), DEL and C1 controls
+ * dropped; escape sequences dropped whole (CSI,
  * OSC up to BEL or ST, DCS/APC/PM/SOS strings up to ST, other ESC
  * sequences; an unterminated string runs to the end); bidi embeddings,
  * overrides and isolates (U+202A-202E, U+2066-2069) and U+FEFF dropped;
