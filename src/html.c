@@ -88,6 +88,7 @@ struct html_builder {
 	bool		 space_pending;
 	bool		 space_newline;
 	bool		 gap_pending;
+	bool		 pre_start;	/* a newline right after <pre> is dropped */
 	uint32_t	 last_cp;
 	char		*marker;
 	struct html_frame frames[HTML_MAX_DEPTH + 2];
@@ -268,6 +269,11 @@ html_text(struct html_builder *b, const char *raw)
 	len = strlen(s);
 	for (i = 0; i < len; i += n) {
 		n = utf8_decode(s + i, len - i, &cp);
+		if (b->pre > 0 && b->pre_start && cp == '\n') {
+			b->pre_start = false;
+			continue;
+		}
+		b->pre_start = false;
 		if (b->pre > 0) {
 			html_put(b, s + i, n, style);
 		} else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f') {
@@ -608,6 +614,7 @@ html_enter_block(struct html_builder *b, const xmlNode *node,
 	case K_PRE:
 		b->gap_pending = true;
 		b->pre++;
+		b->pre_start = true;
 		break;
 	case K_TR:
 		b->row_cells = 0;
@@ -861,7 +868,8 @@ html_parse(const char *html, size_t len, const char *base)
 	char			*clean;
 	const xmlNode		*root;
 
-	clean = utf8_sanitize(html, len, UTF8_ALLOW_NEWLINE | UTF8_ALLOW_TAB);
+	clean = utf8_sanitize(html, len, UTF8_ALLOW_NEWLINE | UTF8_ALLOW_TAB |
+	    UTF8_MARKUP);
 	b = html_builder_new(base);
 	xdoc = htmlReadMemory(clean, (int)(strlen(clean) > 0x7fffffff ?
 	    0x7fffffff : strlen(clean)), NULL, "UTF-8", HTML_PARSE_NONET |

@@ -44,6 +44,7 @@ struct layout_prefix {
 	struct buf	rest_style;
 	int		first_width;
 	int		rest_width;
+	char		*marker_alone;	/* a marker too wide for its line */
 };
 
 /* ---- output lines ---- */
@@ -333,7 +334,7 @@ layout_start_line(struct layout_ctx *c, struct layout_prefix *p, bool first)
 static void
 layout_line_out(struct layout_ctx *c, struct layout_prefix *p, bool *first,
     const char *s, const unsigned char *style, const struct layout_cluster *cl,
-    size_t from, size_t to)
+    size_t from, size_t to, int hang)
 {
 	size_t	a, b, i;
 
@@ -342,6 +343,9 @@ layout_line_out(struct layout_ctx *c, struct layout_prefix *p, bool *first,
 	}
 	layout_start_line(c, p, *first);
 	*first = false;
+	for (; hang > 0; hang--) {
+		layout_put(c, " ", 1, 0);
+	}
 	a = cl[from].pos;
 	b = cl[to].pos;
 	for (i = a; i < b; i++) {
@@ -379,23 +383,30 @@ layout_fit(const char *s, size_t len, const struct layout_cluster *cl,
 	return wrap ? layout_emergency(s, len, cl, start, i) : i;
 }
 
-/* Wrap (or, for verbatim text, fold) one \n-free segment. */
+/* Wrap (or, for verbatim text, fold) one \n-free segment.  A wrapped
+ * segment that starts with blanks keeps them as a hanging indent. */
 static void
 layout_segment(struct layout_ctx *c, struct layout_prefix *p, bool *first,
     const char *s, size_t len, const unsigned char *style, bool wrap)
 {
 	struct layout_cluster	*cl;
-	size_t			 ncl, start = 0, end;
-	int			 avail;
+	size_t			 ncl, start = 0, end, lead = 0;
+	int			 avail, hang = 0;
 
 	cl = layout_clusters(c, s, len, wrap, &ncl);
 	if (ncl == 0) {
-		layout_line_out(c, p, first, s, style, cl, 0, 0);
+		layout_line_out(c, p, first, s, style, cl, 0, 0, 0);
+	}
+	while (wrap && lead < ncl && cl[lead].space) {
+		lead++;
 	}
 	while (start < ncl) {
 		avail = c->width - (*first ? p->first_width : p->rest_width);
-		end = layout_fit(s, len, cl, ncl, start, avail, wrap);
-		layout_line_out(c, p, first, s, style, cl, start, end);
+		if (start > 0 && wrap && (int)lead <= avail / 2) {
+			hang = (int)lead;
+		}
+		end = layout_fit(s, len, cl, ncl, start, avail - hang, wrap);
+		layout_line_out(c, p, first, s, style, cl, start, end, hang);
 		start = end;
 		while (wrap && start < ncl && cl[start].space) {
 			start++;
@@ -461,21 +472,58 @@ layout_prefix_cut(struct buf *b, struct buf *st, int max, int amb)
 	return used;
 }
 
+/*
+ * Build one prefix part: quote bars, spaces, then the marker (may be NULL).
+ * When it is wider than the line allows (all but 2 columns), indentation
+ * goes first, then quote bars, then the marker's trailing blank; only then
+ * is it cut.  Returns its width.
+ */
+static int
+layout_prefix_part(struct layout_ctx *c, struct buf *b, struct buf *st,
+    int quote, int spaces, const char *marker, unsigned mstyle)
+{
+	char	*m = xstrdup(marker != NULL ? marker : "");
+	size_t	 mlen = strlen(m);
+	int	 i, max = c->width - 2, mw, bw;
+
+	bw = utf8_width_amb("│ ", strlen("│ "), c->amb);
+	mw = utf8_width_amb(m, mlen, c->amb);
+	while (spaces > 0 && quote * bw + spaces + mw > max) {
+		spaces--;
+	}
+	while (quote > 0 && quote * bw + spaces + mw > max) {
+		quote--;
+	}
+	while (mlen > 0 && m[mlen - 1] == ' ' && quote * bw + spaces + mw > max) {
+		m[--mlen] = '\0';
+		mw--;
+	}
+	if (quote * bw + spaces + mw > max) {
+		return -1;
+	}
+	for (i = 0; i < quote; i++) {
+		layout_prefix_put(b, st, "│ ", HTML_STYLE_QUOTE);
+	}
+	for (i = 0; i < spaces; i++) {
+		layout_prefix_put(b, st, " ", 0);
+	}
+	layout_prefix_put(b, st, m, mstyle);
+	free(m);
+	return layout_prefix_cut(b, st, max, c->amb);
+}
+
+/* The prefixes of a block's first and following lines. */
 static void
 layout_prefix_init(struct layout_ctx *c, struct layout_prefix *p,
     const struct html_block *blk)
 {
 	const char	*marker = blk->marker;
 	unsigned	 mstyle = 0;
-	int		 i, mw = 0, indent = blk->indent;
+	int		 mw = 0, indent = blk->indent < c->width ? blk->indent :
+			    c->width;
+	int		 quote = blk->quote < c->width ? blk->quote : c->width;
 
 	memset(p, 0, sizeof *p);
-	for (i = 0; i < blk->quote && i < c->width; i++) {
-		layout_prefix_put(&p->first, &p->first_style, "│ ",
-		    HTML_STYLE_QUOTE);
-		layout_prefix_put(&p->rest, &p->rest_style, "│ ",
-		    HTML_STYLE_QUOTE);
-	}
 	if (marker == NULL && blk->type == HTML_BLOCK_HEADING) {
 		marker = "■ ";
 		mstyle = HTML_STYLE_HEADING | HTML_STYLE_BOLD;
@@ -484,26 +532,24 @@ layout_prefix_init(struct layout_ctx *c, struct layout_prefix *p,
 	} else if (marker != NULL) {
 		mw = utf8_width_amb(marker, strlen(marker), c->amb);
 	}
-	for (i = 0; i < indent && i < c->width; i++) {
-		if (i < indent - mw) {
-			buf_putc(&p->first, ' ');
-			buf_putc(&p->first_style, 0);
-		}
-		buf_putc(&p->rest, ' ');
-		buf_putc(&p->rest_style, 0);
+	p->rest_width = layout_prefix_part(c, &p->rest, &p->rest_style,
+	    quote, indent, NULL, 0);
+	p->first_width = layout_prefix_part(c, &p->first, &p->first_style,
+	    quote, indent > mw ? indent - mw : 0, marker, mstyle);
+	if (p->first_width < 0) {
+		/* The marker goes on lines of its own, the text below it. */
+		p->marker_alone = xstrdup(marker);
+		buf_reset(&p->first);
+		buf_reset(&p->first_style);
+		p->first_width = layout_prefix_part(c, &p->first,
+		    &p->first_style, quote, indent, NULL, 0);
 	}
-	if (marker != NULL) {
-		layout_prefix_put(&p->first, &p->first_style, marker, mstyle);
-	}
-	p->first_width = layout_prefix_cut(&p->first, &p->first_style,
-	    c->width - 2, c->amb);
-	p->rest_width = layout_prefix_cut(&p->rest, &p->rest_style,
-	    c->width - 2, c->amb);
 }
 
 static void
 layout_prefix_free(struct layout_prefix *p)
 {
+	free(p->marker_alone);
 	buf_free(&p->first);
 	buf_free(&p->first_style);
 	buf_free(&p->rest);
@@ -557,9 +603,10 @@ static void
 layout_block(struct layout_ctx *c, const struct html_block *blk)
 {
 	struct layout_prefix	 p;
-	unsigned char		*style;
+	unsigned char		*style, *mstyle;
 	char			*s;
 	size_t			 len;
+	bool			 first;
 
 	layout_prefix_init(c, &p, blk);
 	if (blk->type == HTML_BLOCK_RULE) {
@@ -576,6 +623,13 @@ layout_block(struct layout_ctx *c, const struct html_block *blk)
 		memcpy(style, blk->style, len);
 	} else {
 		style = xcalloc(len + 1, 1);
+	}
+	if (p.marker_alone != NULL) {
+		mstyle = xcalloc(strlen(p.marker_alone) + 1, 1);
+		first = true;
+		layout_segment(c, &p, &first, p.marker_alone,
+		    strlen(p.marker_alone), mstyle, false);
+		free(mstyle);
 	}
 	layout_text(c, &p, blk, s, len, style);
 	free(style);

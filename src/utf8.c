@@ -366,12 +366,22 @@ utf8_width(const char *s, size_t len)
 
 /* ---- sanitizing ---- */
 
+/* Characters that end an escape sequence early in markup mode. */
+static bool
+utf8_is_markup(unsigned char ch)
+{
+	return ch == '<' || ch == '>' || ch == '"' || ch == '\'' || ch == '&';
+}
+
 /* Index just past the ST (ESC \, C1 ST) or BEL ending a control string that
  * starts at s[i]; len when it never ends. */
 static size_t
-utf8_skip_string(const unsigned char *s, size_t len, size_t i)
+utf8_skip_string(const unsigned char *s, size_t len, size_t i, unsigned allow)
 {
 	for (; i < len; i++) {
+		if ((allow & UTF8_MARKUP) && utf8_is_markup(s[i])) {
+			return i;
+		}
 		if (s[i] == 0x07 || s[i] == 0x9c) {
 			return i + 1;
 		}
@@ -387,9 +397,10 @@ utf8_skip_string(const unsigned char *s, size_t len, size_t i)
 
 /* Index just past a CSI's parameters, intermediates and final byte. */
 static size_t
-utf8_skip_csi(const unsigned char *s, size_t len, size_t i)
+utf8_skip_csi(const unsigned char *s, size_t len, size_t i, unsigned allow)
 {
-	while (i < len && s[i] >= 0x20 && s[i] <= 0x3f) {
+	while (i < len && s[i] >= 0x20 && s[i] <= 0x3f &&
+	    !((allow & UTF8_MARKUP) && utf8_is_markup(s[i]))) {
 		i++;
 	}
 	while (i < len && s[i] >= 0x20 && s[i] <= 0x2f) {
@@ -403,7 +414,7 @@ utf8_skip_csi(const unsigned char *s, size_t len, size_t i)
 
 /* Index just past the escape sequence whose ESC is at s[i - 1]. */
 static size_t
-utf8_skip_escape(const unsigned char *s, size_t len, size_t i)
+utf8_skip_escape(const unsigned char *s, size_t len, size_t i, unsigned allow)
 {
 	size_t	j;
 
@@ -412,13 +423,13 @@ utf8_skip_escape(const unsigned char *s, size_t len, size_t i)
 	}
 	switch (s[i]) {
 	case '[':
-		return utf8_skip_csi(s, len, i + 1);
+		return utf8_skip_csi(s, len, i + 1, allow);
 	case ']':
 	case 'P':
 	case '_':
 	case '^':
 	case 'X':
-		return utf8_skip_string(s, len, i + 1);
+		return utf8_skip_string(s, len, i + 1, allow);
 	default:
 		break;
 	}
@@ -435,17 +446,17 @@ utf8_skip_escape(const unsigned char *s, size_t len, size_t i)
  * or parameters it introduces. */
 static size_t
 utf8_skip_c1(const unsigned char *s, size_t len, size_t i, size_t n,
-    uint32_t cp)
+    uint32_t cp, unsigned allow)
 {
 	switch (cp) {
 	case 0x9b:
-		return utf8_skip_csi(s, len, i + n);
+		return utf8_skip_csi(s, len, i + n, allow);
 	case 0x90:
 	case 0x98:
 	case 0x9d:
 	case 0x9e:
 	case 0x9f:
-		return utf8_skip_string(s, len, i + n);
+		return utf8_skip_string(s, len, i + n, allow);
 	default:
 		return i + n;
 	}
@@ -463,7 +474,7 @@ utf8_sanitize_c0(struct buf *b, const unsigned char *s, size_t len, size_t i,
     unsigned allow)
 {
 	if (s[i] == 0x1b) {
-		return utf8_skip_escape(s, len, i + 1);
+		return utf8_skip_escape(s, len, i + 1, allow);
 	}
 	if (s[i] == '\n' && (allow & UTF8_ALLOW_NEWLINE)) {
 		buf_putc(b, '\n');
@@ -506,7 +517,7 @@ utf8_sanitize(const char *str, size_t len, unsigned allow)
 		if (cp == UTF8_INVALID) {
 			buf_add(&b, enc, utf8_encode(UTF8_REPLACEMENT, enc));
 		} else if (cp >= 0x80 && cp <= 0x9f) {
-			i = utf8_skip_c1(s, len, i, n, cp);
+			i = utf8_skip_c1(s, len, i, n, cp, allow);
 			continue;
 		} else if (cp == 0x2028 || cp == 0x2029) {
 			buf_putc(&b, (allow & UTF8_ALLOW_NEWLINE) ? '\n' : ' ');

@@ -45,6 +45,8 @@ int	 utf8_width_amb(const char *, size_t, int ambiguous);
 /* Control characters utf8_sanitize() may keep. */
 #define UTF8_ALLOW_NEWLINE	0x01u	/* \n kept; \r\n and \r become \n */
 #define UTF8_ALLOW_TAB		0x02u	/* \t kept */
+#define UTF8_MARKUP		0x04u	/* escape sequences end at < > " ' &,
+					   to clean markup before parsing */
 
 /*
  * A copy of s safe to put on a terminal: C0 controls (except the allowed
