@@ -28,8 +28,11 @@ render_usage(FILE *f)
 	    "      --color        show styles with colours on a terminal\n"));
 }
 
-int
-cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
+/* Parse render's options into opts, item and *color; returns -1 to go on,
+ * else the exit status. */
+static int
+render_options(int argc, char **argv, struct layout_opts *opts,
+    struct show_item *item, bool *color)
 {
 	static const struct option longopts[] = {
 		{ "width", required_argument, NULL, 'w' },
@@ -39,43 +42,30 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "color", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct layout_opts	 opts = { 0, 0 };
-	struct show_item	 item;
-	struct layout		*l;
-	char			*data, *cause = NULL;
-	size_t			 len;
-	bool			 color = false, wrote;
-	int			 c;
+	int	c;
 
-	(void)ctx;
-	if (cmd_wants_help(argc, argv)) {
-		render_usage(stdout);
-		return EXIT_OK;
-	}
-	memset(&item, 0, sizeof item);
-	item.body_html = true;
 	while ((c = getopt_long(argc, argv, "w:b:ta:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
-			if (!show_parse_int(optarg, 2, 10000, &opts.width)) {
+			if (!show_parse_int(optarg, 2, 10000, &opts->width)) {
 				cmd_error(_("invalid width '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'b':
-			item.base = optarg;
+			item->base = optarg;
 			break;
 		case 't':
-			item.body_html = false;
+			item->body_html = false;
 			break;
 		case 'a':
-			if (!show_parse_int(optarg, 1, 2, &opts.ambiguous)) {
+			if (!show_parse_int(optarg, 1, 2, &opts->ambiguous)) {
 				cmd_error(_("invalid ambiguous width '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'C':
-			color = true;
+			*color = true;
 			break;
 		default:
 			render_usage(stderr);
@@ -85,6 +75,30 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 	if (optind != argc - 1) {
 		render_usage(stderr);
 		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+int
+cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct layout_opts	 opts = { 0, 0 };
+	struct show_item	 item;
+	struct layout		*l;
+	char			*data, *cause = NULL;
+	size_t			 len;
+	bool			 color = false, wrote;
+	int			 rc;
+
+	(void)ctx;
+	if (cmd_wants_help(argc, argv)) {
+		render_usage(stdout);
+		return EXIT_OK;
+	}
+	memset(&item, 0, sizeof item);
+	item.body_html = true;
+	if ((rc = render_options(argc, argv, &opts, &item, &color)) != -1) {
+		return rc;
 	}
 	if (opts.width == 0) {
 		opts.width = show_default_width();

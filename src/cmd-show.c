@@ -68,8 +68,10 @@ show_item_print(const char *db, int64_t id, const struct layout_opts *opts,
 	return wrote;
 }
 
-int
-cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+/* Parse show's options into opts and *color; returns -1 to go on, else the
+ * exit status. */
+static int
+show_options(int argc, char **argv, struct layout_opts *opts, bool *color)
 {
 	static const struct option longopts[] = {
 		{ "width", required_argument, NULL, 'w' },
@@ -77,32 +79,24 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "color", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct layout_opts	 opts = { 0, 0 };
-	char			*cause = NULL, *end;
-	long long		 id;
-	bool			 color = false;
-	int			 c;
+	int	c;
 
-	if (cmd_wants_help(argc, argv)) {
-		show_usage(stdout);
-		return EXIT_OK;
-	}
 	while ((c = getopt_long(argc, argv, "w:a:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
-			if (!show_parse_int(optarg, 2, 10000, &opts.width)) {
+			if (!show_parse_int(optarg, 2, 10000, &opts->width)) {
 				cmd_error(_("invalid width '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'a':
-			if (!show_parse_int(optarg, 1, 2, &opts.ambiguous)) {
+			if (!show_parse_int(optarg, 1, 2, &opts->ambiguous)) {
 				cmd_error(_("invalid ambiguous width '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'C':
-			color = true;
+			*color = true;
 			break;
 		default:
 			show_usage(stderr);
@@ -112,6 +106,25 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	if (optind != argc - 1) {
 		show_usage(stderr);
 		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+int
+cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct layout_opts	 opts = { 0, 0 };
+	char			*cause = NULL, *end;
+	long long		 id;
+	bool			 color = false;
+	int			 rc;
+
+	if (cmd_wants_help(argc, argv)) {
+		show_usage(stdout);
+		return EXIT_OK;
+	}
+	if ((rc = show_options(argc, argv, &opts, &color)) != -1) {
+		return rc;
 	}
 	id = strtoll(argv[optind], &end, 10);
 	if (end == argv[optind] || *end != '\0' || id <= 0) {

@@ -631,6 +631,33 @@ html_enter_block(struct html_builder *b, const xmlNode *node,
 	return true;
 }
 
+/* Enter a line break, rule, list or list item (spaces inside table cells);
+ * returns whether to visit the children. */
+static bool
+html_enter_structure(struct html_builder *b, const xmlNode *node,
+    enum html_kind kind)
+{
+	if (b->cell > 0) {
+		b->space_pending = true;
+		return kind == K_LIST || kind == K_LI;
+	}
+	switch (kind) {
+	case K_BR:
+		b->space_pending = false;
+		html_put(b, "\n", 1, 0);
+		return false;
+	case K_HR:
+		html_rule(b);
+		return false;
+	case K_LIST:
+		html_enter_list(b, node);
+		return true;
+	default:
+		html_enter_li(b, node);
+		return true;
+	}
+}
+
 /* Enter an element or text node; returns whether to visit its children. */
 static bool
 html_enter(struct html_builder *b, const xmlNode *node, int depth)
@@ -673,32 +700,10 @@ html_enter(struct html_builder *b, const xmlNode *node, int depth)
 		html_enter_cell(b, kind);
 		return true;
 	case K_BR:
-		if (b->cell > 0) {
-			b->space_pending = true;
-		} else {
-			b->space_pending = false;
-			html_put(b, "\n", 1, 0);
-		}
-		return false;
 	case K_HR:
-		if (b->cell == 0) {
-			html_rule(b);
-		}
-		return false;
 	case K_LIST:
-		if (b->cell == 0) {
-			html_enter_list(b, node);
-		} else {
-			b->space_pending = true;
-		}
-		return true;
 	case K_LI:
-		if (b->cell == 0) {
-			html_enter_li(b, node);
-		} else {
-			b->space_pending = true;
-		}
-		return true;
+		return html_enter_structure(b, node, kind);
 	default:
 		html_enter_block(b, node, kind);
 		return true;
