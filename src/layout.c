@@ -311,22 +311,16 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len, bool wrap,
 	return cl;
 }
 
-/* Start a line of a block: its prefix. */
+/* Start a line of a block: its prefix, with the prefix's styles. */
 static void
 layout_start_line(struct layout_ctx *c, struct layout_prefix *p, bool first)
 {
-	if (first) {
-		layout_put(c, p->first.data != NULL ? p->first.data : "",
-		    p->first.len, 0);
-		memcpy(c->style.data + c->style.len - p->first.len,
-		    p->first_style.data != NULL ? p->first_style.data : "",
-		    p->first.len);
-	} else {
-		layout_put(c, p->rest.data != NULL ? p->rest.data : "",
-		    p->rest.len, 0);
-		memcpy(c->style.data + c->style.len - p->rest.len,
-		    p->rest_style.data != NULL ? p->rest_style.data : "",
-		    p->rest.len);
+	const struct buf	*text = first ? &p->first : &p->rest;
+	const struct buf	*style = first ? &p->first_style : &p->rest_style;
+	size_t			 i;
+
+	for (i = 0; i < text->len; i++) {
+		layout_put(c, text->data + i, 1, (unsigned char)style->data[i]);
 	}
 }
 
@@ -499,6 +493,7 @@ layout_prefix_part(struct layout_ctx *c, struct buf *b, struct buf *st,
 		mw--;
 	}
 	if (quote * bw + spaces + mw > max) {
+		free(m);
 		return -1;
 	}
 	for (i = 0; i < quote; i++) {

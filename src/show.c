@@ -81,7 +81,9 @@ static void
 show_append(struct html_block **all, size_t *n, const struct html_doc *doc)
 {
 	*all = xreallocarray(*all, *n + doc->nblocks + 1, sizeof **all);
-	memcpy(*all + *n, doc->blocks, doc->nblocks * sizeof **all);
+	if (doc->nblocks > 0) {
+		memcpy(*all + *n, doc->blocks, doc->nblocks * sizeof **all);
+	}
 	*n += doc->nblocks;
 }
 
