@@ -87,22 +87,29 @@ show_append(struct html_block **all, size_t *n, const struct html_doc *doc)
 	*n += doc->nblocks;
 }
 
-/* Lay out item: header, body and link list. */
-struct layout *
-show_render(const struct show_item *item, const struct layout_opts *opts)
+/* The item's body as blocks and links; the caller frees the result. */
+struct html_doc *
+show_parse_body(const struct show_item *item)
 {
-	struct html_doc		*head, *body, *links;
+	const char	*text = item->body != NULL ? item->body : "";
+
+	if (item->body_html) {
+		return html_parse(text, item->body_len, item->base);
+	}
+	return html_from_text(text, item->body_len);
+}
+
+/* Lay out item's header, the parsed body and its link list. */
+struct layout *
+show_layout(const struct show_item *item, const struct html_doc *body,
+    const struct layout_opts *opts)
+{
+	struct html_doc		*head, *links;
 	struct html_block	*all = NULL;
 	struct layout		*out;
 	size_t			 n = 0, nhead;
-	const char		*text = item->body != NULL ? item->body : "";
 
 	head = show_header(item);
-	if (item->body_html) {
-		body = html_parse(text, item->body_len, item->base);
-	} else {
-		body = html_from_text(text, item->body_len);
-	}
 	links = show_links(body);
 	show_append(&all, &n, head);
 	nhead = n;
@@ -114,8 +121,20 @@ show_render(const struct show_item *item, const struct layout_opts *opts)
 	out = layout_blocks(all, n, opts);
 	free(all);
 	html_doc_free(head);
-	html_doc_free(body);
 	html_doc_free(links);
+	return out;
+}
+
+/* Lay out item: header, body and link list. */
+struct layout *
+show_render(const struct show_item *item, const struct layout_opts *opts)
+{
+	struct html_doc	*body;
+	struct layout	*out;
+
+	body = show_parse_body(item);
+	out = show_layout(item, body, opts);
+	html_doc_free(body);
 	return out;
 }
 

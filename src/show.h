@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "html.h"
 #include "layout.h"
 
 /* What to show; any string may be NULL (its header line is left out). */
@@ -24,6 +25,13 @@ struct show_item {
 
 /* Lay out item at opts' width; the caller frees with layout_free(). */
 struct layout	*show_render(const struct show_item *,
+		    const struct layout_opts *);
+
+/* The same in two steps, for a reader that lays out again on resize and
+ * opens links by number: parse the body once (links are body->links[n - 1];
+ * free with html_doc_free()), then lay out header, body and link list. */
+struct html_doc	*show_parse_body(const struct show_item *);
+struct layout	*show_layout(const struct show_item *, const struct html_doc *,
 		    const struct layout_opts *);
 
 /* Print lines on f, with SGR colours for the styles when color is set.
