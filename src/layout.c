@@ -199,6 +199,22 @@ layout_protect_urls(const char *s, size_t len, bool *brk)
 	}
 }
 
+/* Keep a link reference "[n]" on the line of the word before it. */
+static void
+layout_glue_refs(const char *s, size_t len, const unsigned char *style,
+    bool *brk)
+{
+	size_t	i;
+
+	for (i = 1; i < len; i++) {
+		if (s[i] == '[' && (style[i] & HTML_STYLE_LINK) &&
+		    !(style[i - 1] & (HTML_STYLE_LINK | HTML_STYLE_IMAGE)) &&
+		    s[i - 1] != ' ') {
+			brk[i] = false;
+		}
+	}
+}
+
 /* Break opportunities of text under ja@lb=strict (see layout.h). */
 bool *
 layout_breaks(const char *text, size_t len)
@@ -282,8 +298,8 @@ layout_emergency(const char *s, size_t len, const struct layout_cluster *cl,
 
 /* The clusters of s with their widths and break opportunities. */
 static struct layout_cluster *
-layout_clusters(struct layout_ctx *c, const char *s, size_t len, bool wrap,
-    size_t *ncl)
+layout_clusters(struct layout_ctx *c, const char *s, size_t len,
+    const unsigned char *style, bool wrap, size_t *ncl)
 {
 	struct layout_cluster	*cl;
 	bool			*brk;
@@ -292,6 +308,7 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len, bool wrap,
 	brk = xcalloc(len + 1, sizeof *brk);
 	if (wrap && c->bi != NULL && layout_icu_breaks(c->bi, s, len, brk)) {
 		layout_protect_urls(s, len, brk);
+		layout_glue_refs(s, len, style, brk);
 	}
 	cl = xreallocarray(NULL, len + 1, sizeof *cl);
 	for (i = 0; i < len; i += n) {
@@ -387,7 +404,7 @@ layout_segment(struct layout_ctx *c, struct layout_prefix *p, bool *first,
 	size_t			 ncl, start = 0, end, lead = 0;
 	int			 avail, hang = 0;
 
-	cl = layout_clusters(c, s, len, wrap, &ncl);
+	cl = layout_clusters(c, s, len, style, wrap, &ncl);
 	if (ncl == 0) {
 		layout_line_out(c, p, first, s, style, cl, 0, 0, 0);
 	}

@@ -70,6 +70,8 @@ static const struct wrap_case wraps[] = {
 	  "│ a|│|│ b" },
 	{ "<p>Click <a href=\"/x\">here</a>.</p>", NULL, 0, 9, 1,
 	  "Click|here[1]." },
+	{ "<p>あいう<a href=\"/x\">えお</a></p>", NULL, 0, 10, 1,
+	  "あいうえ|お[1]" },
 };
 
 /* Lay out one case and join its lines with "|". */
