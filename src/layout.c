@@ -23,6 +23,7 @@ struct layout_cluster {
 	int	width;
 	bool	space;
 	bool	brk;	/* a line may start here */
+	bool	soft;	/* a break kept for when no other fits */
 };
 
 /* The state of one layout: options, the ICU iterator and the output. */
@@ -199,18 +200,20 @@ layout_protect_urls(const char *s, size_t len, bool *brk)
 	}
 }
 
-/* Keep a link reference "[n]" on the line of the word before it. */
+/* Keep a link reference "[n]" on the line of the word before it: the break
+ * before it becomes soft (used only when no other break fits). */
 static void
 layout_glue_refs(const char *s, size_t len, const unsigned char *style,
-    bool *brk)
+    bool *brk, bool *soft)
 {
 	size_t	i;
 
 	for (i = 1; i < len; i++) {
 		if (s[i] == '[' && (style[i] & HTML_STYLE_LINK) &&
 		    !(style[i - 1] & (HTML_STYLE_LINK | HTML_STYLE_IMAGE)) &&
-		    s[i - 1] != ' ') {
+		    s[i - 1] != ' ' && brk[i]) {
 			brk[i] = false;
+			soft[i] = true;
 		}
 	}
 }
@@ -302,13 +305,14 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len,
     const unsigned char *style, bool wrap, size_t *ncl)
 {
 	struct layout_cluster	*cl;
-	bool			*brk;
+	bool			*brk, *soft;
 	size_t			 i, n, k = 0;
 
 	brk = xcalloc(len + 1, sizeof *brk);
+	soft = xcalloc(len + 1, sizeof *soft);
 	if (wrap && c->bi != NULL && layout_icu_breaks(c->bi, s, len, brk)) {
 		layout_protect_urls(s, len, brk);
-		layout_glue_refs(s, len, style, brk);
+		layout_glue_refs(s, len, style, brk, soft);
 	}
 	cl = xreallocarray(NULL, len + 1, sizeof *cl);
 	for (i = 0; i < len; i += n) {
@@ -317,14 +321,17 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len,
 		cl[k].width = utf8_cluster_width(s + i, n, c->amb);
 		cl[k].space = n == 1 && s[i] == ' ';
 		cl[k].brk = brk[i];
+		cl[k].soft = soft[i];
 		k++;
 	}
 	cl[k].pos = len;
 	cl[k].width = 0;
 	cl[k].space = false;
 	cl[k].brk = true;
+	cl[k].soft = false;
 	*ncl = k;
 	free(brk);
+	free(soft);
 	return cl;
 }
 
@@ -370,12 +377,14 @@ static size_t
 layout_fit(const char *s, size_t len, const struct layout_cluster *cl,
     size_t ncl, size_t start, int avail, bool wrap)
 {
-	size_t	i, best = 0;
+	size_t	i, best = 0, soft = 0;
 	int	col = 0;
 
 	for (i = start; i < ncl; i++) {
 		if (i > start && cl[i].brk) {
 			best = i;
+		} else if (i > start && cl[i].soft) {
+			soft = i;
 		}
 		if (col + cl[i].width > avail && (!cl[i].space || !wrap)) {
 			break;
@@ -388,8 +397,8 @@ layout_fit(const char *s, size_t len, const struct layout_cluster *cl,
 	if (i == start) {
 		return start + 1;	/* a cluster wider than the line */
 	}
-	if (wrap && best > start) {
-		return best;
+	if (wrap && (best > start || soft > start)) {
+		return best > start ? best : soft;
 	}
 	return wrap ? layout_emergency(s, len, cl, start, i) : i;
 }
