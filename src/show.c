@@ -9,7 +9,11 @@
 
 #include "html.h"
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
+
+/* Columns of an unopenable URL shown in the link list. */
+#define SHOW_URL_MAX	100
 
 /* Append a header line "label value" (value may be NULL: no line). */
 static void
@@ -50,13 +54,27 @@ show_header(const struct show_item *item)
 	return doc;
 }
 
+/* How a link's URL is listed: a long URL that will not be opened (a data:
+ * image, say) is cut after SHOW_URL_MAX columns with "…". */
+static char *
+show_link_text(const struct html_link *link)
+{
+	size_t	len = strlen(link->url), cut;
+
+	if (link->openable || len <= SHOW_URL_MAX) {
+		return xstrdup(link->url);
+	}
+	cut = utf8_prefix(link->url, len, SHOW_URL_MAX - 1, 1, NULL);
+	return xasprintf("%.*s…", (int)cut, link->url);
+}
+
 /* The link list: "[n] url", with a note for images and unsafe schemes. */
 static struct html_doc *
 show_links(const struct html_doc *body)
 {
 	struct html_doc		*doc = html_doc_new();
 	struct html_block	*blk;
-	char			*s;
+	char			*s, *url;
 	size_t			 i;
 
 	if (body->nlinks == 0) {
@@ -65,11 +83,13 @@ show_links(const struct html_doc *body)
 	html_doc_add(doc, HTML_BLOCK_PARA, _("Links:"), HTML_STYLE_BOLD)->gap =
 	    true;
 	for (i = 0; i < body->nlinks; i++) {
-		s = xasprintf("%s%s%s", body->links[i].url,
+		url = show_link_text(&body->links[i]);
+		s = xasprintf("%s%s%s", url,
 		    body->links[i].image ? _(" (image)") : "",
 		    body->links[i].openable ? "" : _(" (will not be opened)"));
 		blk = html_doc_add(doc, HTML_BLOCK_PARA, s, 0);
 		free(s);
+		free(url);
 		blk->marker = xasprintf("[%zu] ", i + 1);
 		blk->indent = (int)strlen(blk->marker);
 	}

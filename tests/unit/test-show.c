@@ -41,6 +41,12 @@ static const struct show_case cases[] = {
 	    "j</a></p>", 0, true, NULL }, 40,
 	  "x j[1]||Links:|[1] javascript:go() (will not be opened)" },
 	{ { NULL, NULL, NULL, NULL, 0, NULL, 0, true, NULL }, 40, "" },
+	{ { NULL, NULL, NULL, NULL, 0, "<img src=\"data:,"
+	    "0123456789012345678901234567890123456789012345678901234567890123"
+	    "456789012345678901234567890123456789\">", 0, true, NULL }, 200,
+	  "[image][1]||Links:|[1] data:,"
+	  "0123456789012345678901234567890123456789012345678901234567890123"
+	  "45678901234567890123456789012… (image) (will not be opened)" },
 };
 
 int
