@@ -9,9 +9,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-
 #include "buf.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -172,24 +169,6 @@ html_classify(const xmlNode *node, int depth)
 
 /* ---- text ---- */
 
-/* Whether cp is a CJK character for white-space collapsing: a source newline
- * between two of these produces no space (CSS Text 3 segment breaks). */
-static bool
-html_is_cjk(uint32_t cp)
-{
-	int		ea;
-	UErrorCode	err = U_ZERO_ERROR;
-
-	if (cp < 0x1100) {
-		return false;
-	}
-	ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
-	if (ea != U_EA_WIDE && ea != U_EA_FULLWIDTH && ea != U_EA_HALFWIDTH) {
-		return false;
-	}
-	return uscript_getScript((UChar32)cp, &err) != USCRIPT_HANGUL;
-}
-
 static unsigned
 html_cur_style(const struct html_builder *b)
 {
@@ -232,7 +211,7 @@ html_flush_space(struct html_builder *b, uint32_t next)
 	if (b->space_pending && b->text.len > 0 &&
 	    b->text.data[b->text.len - 1] != '\n' &&
 	    b->text.data[b->text.len - 1] != ' ' &&
-	    !(b->space_newline && html_is_cjk(b->last_cp) && html_is_cjk(next))) {
+	    !(b->space_newline && utf8_is_cjk(b->last_cp) && utf8_is_cjk(next))) {
 		html_put(b, " ", 1, html_cur_style(b) &
 		    ~(unsigned)(HTML_STYLE_LINK | HTML_STYLE_IMAGE));
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include "buf.h"
 
@@ -362,6 +363,25 @@ int
 utf8_width(const char *s, size_t len)
 {
 	return utf8_width_amb(s, len, utf8_amb_width);
+}
+
+/* Whether cp is CJK for white-space collapsing (East Asian Wide, Fullwidth
+ * or Halfwidth, not Hangul): a source newline between two of these makes no
+ * space (CSS Text 3 segment breaks). */
+bool
+utf8_is_cjk(uint32_t cp)
+{
+	int		ea;
+	UErrorCode	err = U_ZERO_ERROR;
+
+	if (cp < 0x1100 || cp == UTF8_INVALID) {
+		return false;
+	}
+	ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+	if (ea != U_EA_WIDE && ea != U_EA_FULLWIDTH && ea != U_EA_HALFWIDTH) {
+		return false;
+	}
+	return uscript_getScript((UChar32)cp, &err) != USCRIPT_HANGUL;
 }
 
 /* ---- sanitizing ---- */

@@ -42,6 +42,10 @@ int	 utf8_cluster_width(const char *s, size_t len, int ambiguous);
 int	 utf8_width(const char *, size_t);
 int	 utf8_width_amb(const char *, size_t, int ambiguous);
 
+/* Whether cp is a CJK character (East Asian Wide, Fullwidth or Halfwidth,
+ * not Hangul), between two of which a source line break makes no space. */
+bool	 utf8_is_cjk(uint32_t);
+
 /* Control characters utf8_sanitize() may keep. */
 #define UTF8_ALLOW_NEWLINE	0x01u	/* \n kept; \r\n and \r become \n */
 #define UTF8_ALLOW_TAB		0x02u	/* \t kept */

@@ -138,6 +138,33 @@ test_widths(void)
 	is_int(utf8_width("…○", strlen("…○")), 2, "global ambiguous 1");
 }
 
+struct cjk_case {
+	uint32_t	cp;
+	bool		cjk;
+};
+
+static const struct cjk_case cjks[] = {
+	{ 0x6f22, true },	/* 漢 */
+	{ 0x304b, true },	/* か */
+	{ 0xff71, true },	/* ｱ halfwidth */
+	{ 0x3002, true },	/* 。 */
+	{ 0xff21, true },	/* Ａ */
+	{ 0xd55c, false },	/* 한 */
+	{ 'A', false },
+	{ 0xe9, false },	/* é */
+	{ 0x2026, false },	/* … ambiguous */
+};
+
+static void
+test_cjk(void)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof cjks / sizeof cjks[0]; i++) {
+		ok(utf8_is_cjk(cjks[i].cp) == cjks[i].cjk, "cjk %zu", i);
+	}
+}
+
 static void
 test_sanitize(void)
 {
@@ -247,6 +274,7 @@ int
 main(void)
 {
 	test_widths();
+	test_cjk();
 	test_sanitize();
 	test_fit();
 	test_grapheme_break();
