@@ -275,13 +275,23 @@ html_top(struct html_builder *b)
 	return &b->frames[b->nframes - 1];
 }
 
+/* Room for element n of an array grown only by this function: its capacity
+ * is the next power of two, so appending stays linear. */
+static void *
+html_grow(void *array, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0) {
+		return xreallocarray(array, n == 0 ? 1 : 2 * n, size);
+	}
+	return array;
+}
+
 static struct html_block *
 html_new_block(struct html_doc *doc)
 {
 	struct html_block	*blk;
 
-	doc->blocks = xreallocarray(doc->blocks, doc->nblocks + 1,
-	    sizeof *doc->blocks);
+	doc->blocks = html_grow(doc->blocks, doc->nblocks, sizeof *doc->blocks);
 	blk = &doc->blocks[doc->nblocks++];
 	memset(blk, 0, sizeof *blk);
 	return blk;
@@ -477,8 +487,7 @@ html_add_link(struct html_builder *b, const char *href, bool image)
 			return i;
 		}
 	}
-	doc->links = xreallocarray(doc->links, doc->nlinks + 1,
-	    sizeof *doc->links);
+	doc->links = html_grow(doc->links, doc->nlinks, sizeof *doc->links);
 	l = &doc->links[doc->nlinks++];
 	l->url = url;
 	l->openable = html_openable(url);

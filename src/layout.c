@@ -61,6 +61,17 @@ layout_put(struct layout_ctx *c, const char *s, size_t len, unsigned style)
 	}
 }
 
+/* Room for element n of an array grown only by this function (capacity:
+ * the next power of two). */
+static void *
+layout_grow(void *array, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0) {
+		return xreallocarray(array, n == 0 ? 1 : 2 * n, size);
+	}
+	return array;
+}
+
 /* Finish the line being built into the output. */
 static void
 layout_emit(struct layout_ctx *c)
@@ -68,7 +79,7 @@ layout_emit(struct layout_ctx *c)
 	struct layout_line	*l;
 	size_t			 i, start;
 
-	c->out->lines = xreallocarray(c->out->lines, c->out->nlines + 1,
+	c->out->lines = layout_grow(c->out->lines, c->out->nlines,
 	    sizeof *c->out->lines);
 	l = &c->out->lines[c->out->nlines++];
 	memset(l, 0, sizeof *l);
@@ -79,7 +90,7 @@ layout_emit(struct layout_ctx *c)
 		if (i < l->len && c->style.data[i] == c->style.data[start]) {
 			continue;
 		}
-		l->runs = xreallocarray(l->runs, l->nruns + 1, sizeof *l->runs);
+		l->runs = layout_grow(l->runs, l->nruns, sizeof *l->runs);
 		l->runs[l->nruns].start = start;
 		l->runs[l->nruns].len = i - start;
 		l->runs[l->nruns].style = (unsigned char)c->style.data[start];
