@@ -1,12 +1,13 @@
 /* feed-atom: Atom 1.0 and Atom 0.3 (and namespace-less Atom). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "url.h"
 #include "xalloc.h"
 

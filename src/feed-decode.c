@@ -2,6 +2,8 @@
  * safe for libxml2 (HTML entities, stray '&', control characters). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
@@ -14,7 +16,6 @@
 #include <libxml/HTMLparser.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -553,6 +554,21 @@ feed_decode_entity(const char *s, size_t len, struct feed_decode_names *dn,
 	return n + 2;
 }
 
+/* True when the text after a '<' can start markup (a name, '/', '!' or
+ * '?'); a '<' before anything else is a stray one, as in "x < y". */
+static bool
+feed_decode_starts_markup(const char *s, size_t len)
+{
+	unsigned char	c;
+
+	if (len == 0) {
+		return true;
+	}
+	c = (unsigned char)s[0];
+	return isalpha(c) || c == '_' || c == ':' || c == '/' || c == '!' ||
+	    c == '?' || c >= 0x80;
+}
+
 /* Length of the run at s that needs no fixing: no markup, references,
  * control characters, C1 controls or U+FFFE/U+FFFF. */
 static size_t
@@ -597,7 +613,11 @@ feed_decode_fix(const char *s, size_t len, struct buf *out)
 			break;
 		}
 		c = (unsigned char)s[i];
-		if (c == '<') {
+		if (c == '<' && !feed_decode_starts_markup(s + i + 1, len - i - 1)) {
+			buf_puts(out, "&lt;");
+			fixed = true;
+			n = 1;
+		} else if (c == '<') {
 			n = feed_decode_opaque(s + i, len - i, &dn);
 			n = n > 0 ? n : 1;
 			buf_add(out, s + i, n);
@@ -638,7 +658,7 @@ feed_decode(const char *data, size_t len, const char *charset,
 	feed_decode_bytes(data, len, charset, d, &text);
 	if (feed_decode_fix(text.data != NULL ? text.data : "", text.len,
 	    &fixed)) {
-		feed_decode_problem(d, xstrdup(_("undefined entity, stray '&' "
+		feed_decode_problem(d, xstrdup(_("stray '&' or '<', undefined entity "
 		    "or control character repaired")));
 	}
 	buf_free(&text);

@@ -3,6 +3,8 @@
  * XHTML nodes (serialised) and on HTML strings (rewritten tag by tag). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +14,6 @@
 #include <libxml/HTMLparser.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "url.h"
 #include "utf8.h"
 #include "xalloc.h"

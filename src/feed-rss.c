@@ -2,11 +2,12 @@
  * the Dublin Core, content: and Media RSS extensions. */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "feed-int.h"
 #include "url.h"
 #include "xalloc.h"
 
