@@ -50,8 +50,8 @@ feed_html_in(const char *name, size_t len, const char *const *list,
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (strlen(list[i]) == len && strncasecmp(name, list[i], len) ==
-		    0) {
+		if (tolower((unsigned char)name[0]) == list[i][0] &&
+		    strncasecmp(name, list[i], len) == 0 && list[i][len] == '\0') {
 			return true;
 		}
 	}

@@ -451,6 +451,33 @@ thread_main(void *arg)
 	return (void *)bad;
 }
 
+/* Documents small enough to write inline. */
+static void
+check_inline(void)
+{
+	static const char	 b64[] = "<feed xmlns=\"http://www.w3.org/2005/"
+	    "Atom\"><entry><title type=\"application/octet-stream\">AP8AQUJD"
+	    "</title></entry></feed>";
+	static const char	 nul[] = "<rss><channel><title>a\0b</title>"
+	    "</channel></rss>";
+	static const char	 amp[] = "<rss><channel><title>AT&T &nbsp;"
+	    "&bogus; x < y</title></channel></rss>";
+	struct feed_doc		*d;
+
+	d = feed_parse(b64, sizeof b64 - 1, NULL, NULL, NULL);
+	is_str(d != NULL && d->nitems == 1 ? d->items[0].title : NULL,
+	    "\xef\xbf\xbd" "ABC", "inline 0: base64 title made valid UTF-8");
+	feed_doc_free(d);
+	d = feed_parse(nul, sizeof nul - 1, NULL, NULL, NULL);
+	is_str(d != NULL ? d->title : NULL, "ab", "inline 1: NUL dropped");
+	ok(d != NULL && d->bozo, "inline 1: NUL makes bozo");
+	feed_doc_free(d);
+	d = feed_parse(amp, sizeof amp - 1, NULL, NULL, NULL);
+	is_str(d != NULL ? d->title : NULL, "AT&T \xc2\xa0&bogus; x < y",
+	    "inline 2: stray &, HTML entity, unknown entity, stray <");
+	feed_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -478,6 +505,7 @@ main(void)
 	ok(feed_parse("\0\0\0\xff\xfe garbage \x01", 13, NULL, NULL, &cause) ==
 	    NULL, "binary junk rejected");
 	free(cause);
+	check_inline();
 	for (i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
 		cs = feed_content_type_charset(ct_cases[i].value, &is_xml);
 		is_str(cs, ct_cases[i].charset, "content-type %zu: %s", i,
