@@ -163,10 +163,33 @@ feed_decode_is_sjis(const char *name)
 }
 
 /* Add name and the superset iconv should try when name fails. */
-static void
-feed_decode_plan_label(struct feed_decode_plan *plan, const char *name)
+/* The name iconv knows for a label it does not (x-sjis, x-euc-jp, ...). */
+static const char *
+feed_decode_alias(const char *name)
 {
-	plan->label = name;
+	static const char *const	aliases[][2] = {
+		{ "x-sjis", "SHIFT_JIS" }, { "x-euc-jp", "EUC-JP" },
+		{ "euc_jp", "EUC-JP" }, { "x-euc", "EUC-JP" },
+		{ "x-gbk", "GBK" }, { "ks_c_5601-1987", "CP949" },
+		{ "x-mac-roman", "MACINTOSH" }, { "x-mac-japanese", "SHIFT_JIS" },
+		{ "windows-874", "CP874" }, { "x-cp1252", "WINDOWS-1252" },
+	};
+	size_t				i;
+
+	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+		if (strcasecmp(name, aliases[i][0]) == 0) {
+			return aliases[i][1];
+		}
+	}
+	return name;
+}
+
+static void
+feed_decode_plan_label(struct feed_decode_plan *plan, const char *label)
+{
+	const char	*name = feed_decode_alias(label);
+
+	plan->label = label;
 	if (feed_decode_is_sjis(name)) {
 		feed_decode_plan_add(plan, name);
 		feed_decode_plan_add(plan, "CP932");
@@ -339,7 +362,8 @@ feed_decode_try(struct feed_decode_plan *plan, const char *data, size_t len,
 		    (!plan->guess[i] || feed_decode_has_kana(text))) {
 			return i;
 		}
-		if (plan->names[i] == plan->family[i] &&
+		if (plan->family[i] != NULL && (i == 0 ||
+		    plan->family[i - 1] != plan->family[i]) &&
 		    strcasecmp(plan->names[i], "utf-8") != 0) {
 			cd = iconv_open("UTF-8", plan->names[i]);
 			if (cd == (iconv_t)-1) {
