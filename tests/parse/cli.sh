@@ -78,6 +78,11 @@ printf '<rss><channel><title>a\033[31mred\033]0;x\007</title></channel></rss>' >
 ! grep -q "$(printf '\033')" "$T/text"
 ok $? "listing strips terminal escapes"
 
+printf '<rss><channel><title>a\342\200\256evil</title></channel></rss>' >"$T/bidi.xml"
+"$KIJI" parse "$T/bidi.xml" >"$T/text"
+! grep -q "$(printf '\342\200\256')" "$T/text"
+ok $? "listing strips bidi overrides"
+
 "$KIJI" parse --json "$D/xxe.xml" >"$T/json"
 ! grep -q "TOP-SECRET\|root:" "$T/json"
 ok $? "external entities are not read"
