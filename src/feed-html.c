@@ -181,14 +181,21 @@ feed_html_attrs_add(struct feed_html_attrs *at, const char *name,
 	    strncasecmp(name, "style", 5) == 0) || at->count == 64) {
 		return;
 	}
+	for (i = 0; i < nlen; i++) {
+		if (!isalnum((unsigned char)name[i]) && strchr("_:.-", name[i]) ==
+		    NULL) {
+			return;	/* not an attribute name */
+		}
+	}
 	lname = xstrndup(name, nlen);
 	if (FEED_HTML_IN(name, nlen, feed_html_url_attrs) || (nlen > 5 &&
 	    strncasecmp(name + nlen - 5, ":href", 5) == 0)) {
-		if (value == NULL || !url_scheme_ok(value)) {
+		if (value == NULL) {
 			free(lname);
 			return;
 		}
-		resolved = url_resolve(base, value);
+		resolved = url_scheme_ok(value) ? url_resolve(base, value) :
+		    xstrdup("");	/* javascript: and the like */
 		esc = feed_html_escape(resolved);
 		free(resolved);
 	} else {
@@ -561,7 +568,8 @@ feed_html_tag(const char *s, size_t len, const char *base, struct buf *out)
 		return feed_html_skip_element(s + len, name, nlen);
 	}
 	if (FEED_HTML_IN(name, nlen, feed_html_dropped) ||
-	    FEED_HTML_IN(name, nlen, feed_html_stripped)) {
+	    FEED_HTML_IN(name, nlen, feed_html_stripped) ||
+	    (closing && FEED_HTML_IN(name, nlen, feed_html_void))) {
 		return s + len;
 	}
 	buf_putc(out, '<');
@@ -624,6 +632,17 @@ feed_html_clean(const char *html, const char *base)
 		if (strncmp(lt, "<!--", 4) == 0) {
 			e = strstr(lt + 4, "-->");
 			p = e != NULL ? e + 3 : lt + strlen(lt);
+			continue;
+		}
+		e = strchr(lt, '>');
+		if (((lt[1] == '!' && isalpha((unsigned char)lt[2])) ||
+		    lt[1] == '?') && e != NULL) {
+			p = e + 1;	/* <!DOCTYPE ...>, <?xml ...?> */
+			continue;
+		}
+		if (lt[1] == '!' && !isalpha((unsigned char)lt[2])) {
+			buf_puts(&b, "&lt;");
+			p = lt + 1;
 			continue;
 		}
 		len = 0;

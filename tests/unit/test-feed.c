@@ -85,7 +85,7 @@ static const struct feed_case cases[] = {
 	I("rss20.xml", 0, "summary", "<p>See <a href=\"https://news.example."
 	    "com/details.html\">details</a></p>"),
 	I("rss20.xml", 0, "content", "<p>Full <img src=\"https://news.example."
-	    "com/img/p.png\" /> text <a>x</a></p>"),
+	    "com/img/p.png\" /> text <a href=\"\">x</a></p>"),
 	I("rss20.xml", 0, "nenc", "2"),
 	I("rss20.xml", 0, "enc0.url", "https://news.example.com/audio/ep1.mp3"),
 	I("rss20.xml", 0, "enc0.type", "audio/mpeg"),
