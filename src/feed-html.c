@@ -389,19 +389,49 @@ feed_html_children(struct feed_ctx *ctx, const xmlNode *node,
 	return s;
 }
 
-/* Length of the tag at s ('<' included, '>' included), honouring quotes;
- * 0 when it does not end. */
-static size_t
-feed_html_tag_len(const char *s)
+/* Where a quoted attribute value was seen to run to the end of the text:
+ * a later quote of the same kind cannot close either, so the scan can stop
+ * at once (which keeps many unclosed quotes from costing quadratic time). */
+struct feed_html_scan {
+	const char	*open_dq;	/* '"' never closed after this, or NULL */
+	const char	*open_sq;	/* same for '\'' */
+	const char	*gt_from;	/* the first '>' at or after gt_from */
+	const char	*gt;		/* is gt (NULL: there is none) */
+};
+
+/* The first '>' at or after from, remembering the last answer so that
+ * repeated searches over the same stretch stay linear. */
+static const char *
+feed_html_next_gt(struct feed_html_scan *scan, const char *from)
 {
-	size_t	i;
-	char	q = 0, prev = 0;
+	if (scan->gt_from != NULL && from >= scan->gt_from &&
+	    (scan->gt == NULL || from <= scan->gt)) {
+		return scan->gt;
+	}
+	scan->gt_from = from;
+	scan->gt = strchr(from, '>');
+	return scan->gt;
+}
+
+/* Length of the tag at s ('<' included, '>' included), honouring quoted
+ * attribute values; 0 when it does not end. */
+static size_t
+feed_html_tag_len(const char *s, struct feed_html_scan *scan)
+{
+	const char	*open = NULL, **seen;
+	size_t		 i;
+	char		 q = 0, prev = 0;
 
 	for (i = 1; s[i] != '\0'; i++) {
 		if (q != 0) {
 			q = s[i] == q ? 0 : q;
 		} else if ((s[i] == '"' || s[i] == '\'') && prev == '=') {
 			q = s[i];
+			open = s + i;
+			seen = q == '"' ? &scan->open_dq : &scan->open_sq;
+			if (*seen != NULL && open > *seen) {
+				return 0;
+			}
 		} else if (s[i] == '>') {
 			return i + 1;
 		} else if (s[i] == '<') {
@@ -410,6 +440,9 @@ feed_html_tag_len(const char *s)
 		if (!isspace((unsigned char)s[i])) {
 			prev = s[i];
 		}
+	}
+	if (q != 0) {
+		*(q == '"' ? &scan->open_dq : &scan->open_sq) = open;
 	}
 	return 0;
 }
@@ -620,9 +653,10 @@ feed_html_text(struct buf *out, const char *s, size_t len)
 char *
 feed_html_clean(const char *html, const char *base)
 {
-	struct buf	 b = BUF_INIT;
-	const char	*p = html, *lt, *e;
-	size_t		 len;
+	struct feed_html_scan	 scan = { NULL, NULL, NULL, NULL };
+	struct buf		 b = BUF_INIT;
+	const char		*p = html, *lt, *e;
+	size_t			 len;
 
 	if (html == NULL) {
 		return NULL;
@@ -634,9 +668,9 @@ feed_html_clean(const char *html, const char *base)
 			p = e != NULL ? e + 3 : lt + strlen(lt);
 			continue;
 		}
-		e = strchr(lt, '>');
-		if (((lt[1] == '!' && isalpha((unsigned char)lt[2])) ||
-		    lt[1] == '?') && e != NULL) {
+		e = (lt[1] == '!' && isalpha((unsigned char)lt[2])) ||
+		    lt[1] == '?' ? feed_html_next_gt(&scan, lt) : NULL;
+		if (e != NULL) {
 			p = e + 1;	/* <!DOCTYPE ...>, <?xml ...?> */
 			continue;
 		}
@@ -648,7 +682,7 @@ feed_html_clean(const char *html, const char *base)
 		len = 0;
 		if (isalpha((unsigned char)lt[1]) || (lt[1] == '/' &&
 		    isalpha((unsigned char)lt[2]))) {
-			len = feed_html_tag_len(lt);
+			len = feed_html_tag_len(lt, &scan);
 		}
 		if (len == 0) {
 			buf_putc(&b, '<');

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "date.h"
@@ -478,6 +479,35 @@ check_inline(void)
 	feed_doc_free(d);
 }
 
+/* Hostile HTML shapes that a careless scanner handles in quadratic time;
+ * each must take well under a second (alarm() turns a hang into a fail). */
+static void
+check_linear(void)
+{
+	static const char *const	 units[] = { "<a x=\"y", "<!x ",
+		"<a x='y", "<script>", "&#x", "<?x ", "<!DOCTYPE ",
+	};
+	struct feed_doc			*d;
+	struct buf			 b = BUF_INIT;
+	size_t				 i, j;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		buf_reset(&b);
+		buf_puts(&b, "<rss><channel><item><description><![CDATA[");
+		for (j = 0; j < 200000; j++) {
+			buf_puts(&b, units[i]);
+		}
+		buf_puts(&b, "]]></description></item></channel></rss>");
+		alarm(20);
+		d = feed_parse(b.data, b.len, "http://example.com/", NULL, NULL);
+		alarm(0);
+		ok(d != NULL && d->nitems == 1, "linear %zu: 200000 x '%s'", i,
+		    units[i]);
+		feed_doc_free(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -506,6 +536,7 @@ main(void)
 	    NULL, "binary junk rejected");
 	free(cause);
 	check_inline();
+	check_linear();
 	for (i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
 		cs = feed_content_type_charset(ct_cases[i].value, &is_xml);
 		is_str(cs, ct_cases[i].charset, "content-type %zu: %s", i,
