@@ -283,7 +283,8 @@ cmd_parse_text(const struct feed_doc *doc, struct buf *out)
 		cmd_parse_safe(out, doc->link);
 		buf_putc(out, '\n');
 	}
-	buf_printf(out, _("%zu items\n"), doc->nitems);
+	buf_printf(out, ngettext("%zu item\n", "%zu items\n", doc->nitems),
+	    doc->nitems);
 	for (i = 0; i < doc->nitems; i++) {
 		buf_printf(out, "%4zu. ", i + 1);
 		cmd_parse_safe(out, doc->items[i].title != NULL ?

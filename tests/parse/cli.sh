@@ -70,7 +70,7 @@ ok $? "a non-XML media type sets bozo"
 ok $? "human-readable listing exits 0"
 grep -q "日本語のタイトル" "$T/text"
 ok $? "listing shows the decoded title"
-grep -q "1 items" "$T/text"
+grep -q "^1 item$" "$T/text"
 ok $? "listing counts the items"
 
 printf '<rss><channel><title>a\033[31mred\033]0;x\007</title></channel></rss>' >"$T/esc.xml"
