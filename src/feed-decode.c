@@ -348,6 +348,41 @@ feed_decode_has_kana(const struct buf *text)
 	return false;
 }
 
+/* True for the multi-byte East Asian charsets, in which real text is
+ * (practically) never also valid UTF-8. */
+static bool
+feed_decode_is_cjk(const char *name)
+{
+	static const char *const	cjk[] = { "euc-jp", "eucjp", "x-euc-jp",
+		"gb2312", "gbk", "gb18030", "x-gbk", "big5", "big5-hkscs",
+		"euc-kr", "cp949", "ks_c_5601-1987", "cp936", "cp950",
+	};
+	size_t				i;
+
+	if (feed_decode_is_sjis(name)) {
+		return true;
+	}
+	for (i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
+		if (strcasecmp(name, cjk[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* True when the bytes are valid UTF-8 with at least one non-ASCII
+ * character: then a legacy CJK label is wrong. */
+static bool
+feed_decode_looks_utf8(const char *data, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len && (unsigned char)data[i] < 0x80; i++) {
+		continue;
+	}
+	return i < len && utf8_valid(data, len);
+}
+
 /* Index of the first candidate that decodes the bytes cleanly, or
  * plan->count; unknown labels are reported on d. */
 static size_t
@@ -389,6 +424,15 @@ feed_decode_bytes(const char *data, size_t len, const char *charset,
 	feed_decode_plan(&plan, data, len, charset);
 	data += plan.skip;
 	len -= plan.skip;
+	if (plan.expected != NULL && feed_decode_is_cjk(plan.expected) &&
+	    feed_decode_looks_utf8(data, len)) {
+		buf_reset(text);
+		buf_add(text, data, len);
+		feed_decode_problem(d, xasprintf(_("document declared as '%s' "
+		    "but decoded as '%s'"), plan.expected, "UTF-8"));
+		d->encoding = xstrdup("UTF-8");
+		return;
+	}
 	i = feed_decode_try(&plan, data, len, d, text);
 	if (i == plan.count) {
 		for (i = 0; i < plan.count && plan.guess[i]; i++) {

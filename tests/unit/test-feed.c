@@ -165,6 +165,11 @@ static const struct feed_case cases[] = {
 	F("mislabel.xml", "bozo", "true"),
 	F("mislabel.xml", "title", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3"
 	    "\x81\xae\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\x88\xe3\x83\xab"),
+	/* declared Shift_JIS, really UTF-8: no silent mojibake */
+	F("sjis-but-utf8.xml", "title", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"
+	    "\xe3\x81\xae\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\x88\xe3\x83\xab"),
+	F("sjis-but-utf8.xml", "bozo", "true"),
+	F("sjis-but-utf8.xml", "encoding", "UTF-8"),
 	/* the HTTP charset wins over the declaration */
 	{ "http-charset.xml", NULL, "utf-8", -1, "title", EQ,
 	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x82\xbf\xe3"
