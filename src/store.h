@@ -28,8 +28,8 @@ struct store_fetch {
 	bool		 not_modified;	/* 304: keep items, update fetch time */
 };
 
-/* The validators to send with the next request; *etag/*lm are NULL or owned
- * by the caller. */
+/* The validators to send with the next request; *etag and *last_modified
+ * are NULL or owned by the caller. */
 bool	store_feed_validators(struct store *, const char *url, char **etag,
 	    char **last_modified, char **cause);
 
