@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "cfg.h"
@@ -225,14 +226,16 @@ cmd_memo_close_all(struct memo_cmd *m)
 	cfg_free(m->cfg);
 }
 
-/* Print cause (if any) and give the exit code for ok. */
+/* Print and free *cause (if any) and give the exit code for ok.  (cause is
+ * passed by address: the call that sets it is an argument too.) */
 static int
-cmd_memo_result(bool ok, char *cause)
+cmd_memo_result(bool ok, char **cause)
 {
 	if (!ok) {
-		cmd_error("%s", cause != NULL ? cause : _("failed"));
+		cmd_error("%s", *cause != NULL ? *cause : _("failed"));
 	}
-	free(cause);
+	free(*cause);
+	*cause = NULL;
 	return ok ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -305,20 +308,46 @@ cmd_memo_words(int argc, char **argv, int from)
 
 /* ---- output ---- */
 
-/* Write text to path atomically, or to standard output when path is NULL. */
+/* Write text to an open stream; false with *cause naming what. */
 static bool
-cmd_memo_write(const char *path, const char *text, char **cause)
+cmd_memo_put(FILE *f, const char *what, const char *text, char **cause)
 {
-	if (path != NULL) {
-		return file_write_atomic(path, text, strlen(text), cause);
-	}
-	if (fputs(text, stdout) == EOF || fflush(stdout) != 0 ||
-	    ferror(stdout)) {
-		*cause = xasprintf(_("cannot write the standard output: %s"),
+	if (fputs(text, f) == EOF || fflush(f) != 0 || ferror(f)) {
+		*cause = xasprintf(_("cannot write %s: %s"), what,
 		    strerror(errno));
 		return false;
 	}
 	return true;
+}
+
+/* Write text to path: a regular file (or a new one) is replaced atomically,
+ * a device or pipe written to; NULL or "-" is the standard output. */
+static bool
+cmd_memo_write(const char *path, const char *text, char **cause)
+{
+	struct stat	 sb;
+	FILE		*f;
+	bool		 ok;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		return cmd_memo_put(stdout, _("the standard output"), text,
+		    cause);
+	}
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode)) {
+		return file_write_atomic(path, text, strlen(text), cause);
+	}
+	if (S_ISDIR(sb.st_mode) || (f = fopen(path, "w")) == NULL) {
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(S_ISDIR(sb.st_mode) ? EISDIR : errno));
+		return false;
+	}
+	ok = cmd_memo_put(f, path, text, cause);
+	if (fclose(f) != 0 && ok) {
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(errno));
+		ok = false;
+	}
+	return ok;
 }
 
 /* Render issue as the configuration says and write it. */
@@ -476,7 +505,7 @@ cmd_memo_export(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return cmd_memo_result(cmd_memo_export_issue(m, m->issue, &o, &cause),
-	    cause);
+	    &cause);
 }
 
 static int
@@ -563,9 +592,9 @@ cmd_memo_add(struct memo_cmd *m, int argc, char **argv)
 	if (o.automatic && o.story == NULL && o.section == NULL &&
 	    memo_issue_find_item(m->issue, id, NULL) == NULL &&
 	    (req.story_id = cmd_memo_auto_story(m, id, &cause)) < 0) {
-		return cmd_memo_result(false, cause);
+		return cmd_memo_result(false, &cause);
 	}
-	return cmd_memo_result(store_memo_add(m->st, &req, &cause), cause);
+	return cmd_memo_result(store_memo_add(m->st, &req, &cause), &cause);
 }
 
 static int
@@ -583,7 +612,7 @@ cmd_memo_remove(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	return cmd_memo_result(store_memo_entry_remove(m->st, e->id, &cause),
-	    cause);
+	    &cause);
 }
 
 static int
@@ -607,7 +636,7 @@ cmd_memo_move(struct memo_cmd *m, int argc, char **argv)
 	if (!cmd_memo_placement(m, &o, &req)) {
 		return EXIT_FAIL;
 	}
-	return cmd_memo_result(store_memo_add(m->st, &req, &cause), cause);
+	return cmd_memo_result(store_memo_add(m->st, &req, &cause), &cause);
 }
 
 static int
@@ -625,7 +654,7 @@ cmd_memo_split(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	return cmd_memo_result(store_memo_entry_split(m->st, e->id, &cause),
-	    cause);
+	    &cause);
 }
 
 /* up N and down N. */
@@ -644,7 +673,7 @@ cmd_memo_updown(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	return cmd_memo_result(store_memo_story_move(m->st, s->id,
-	    strcmp(argv[0], "up") == 0 ? -1 : 1, &cause), cause);
+	    strcmp(argv[0], "up") == 0 ? -1 : 1, &cause), &cause);
 }
 
 static int
@@ -665,7 +694,7 @@ cmd_memo_headline(struct memo_cmd *m, int argc, char **argv)
 	text = cmd_memo_words(argc, argv, 2);
 	ok = store_memo_story_set_headline(m->st, s->id, text, &cause);
 	free(text);
-	return cmd_memo_result(ok, cause);
+	return cmd_memo_result(ok, &cause);
 }
 
 static int
@@ -686,7 +715,7 @@ cmd_memo_quote(struct memo_cmd *m, int argc, char **argv)
 	text = cmd_memo_words(argc, argv, 2);
 	ok = store_memo_entry_set_quote(m->st, e->id, text, &cause);
 	free(text);
-	return cmd_memo_result(ok, cause);
+	return cmd_memo_result(ok, &cause);
 }
 
 /* related ID: the numbers of the stories sharing an identifier with ID. */
@@ -709,7 +738,7 @@ cmd_memo_related(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!store_memo_related(m->st, id, &ids, &n, &cause)) {
-		return cmd_memo_result(false, cause);
+		return cmd_memo_result(false, &cause);
 	}
 	count = memo_issue_story_count(m->issue);
 	for (number = 1; number <= count; number++) {
@@ -739,7 +768,8 @@ cmd_memo_set_number(struct memo_cmd *m, int argc, char **argv)
 		cmd_error(_("invalid issue number '%s'"), argv[1]);
 		return EXIT_USAGE;
 	}
-	return cmd_memo_result(store_memo_set_number(m->st, n, &cause), cause);
+	return cmd_memo_result(store_memo_set_number(m->st, n, &cause),
+	    &cause);
 }
 
 /* close: export (the file first: a failed export closes nothing). */
@@ -757,7 +787,7 @@ cmd_memo_close(struct memo_cmd *m, int argc, char **argv)
 	}
 	if (!cmd_memo_export_issue(m, m->issue, &o, &cause) ||
 	    !store_memo_close(m->st, &closed, &cause)) {
-		return cmd_memo_result(false, cause);
+		return cmd_memo_result(false, &cause);
 	}
 	if (!cmd_memo_reload(m)) {
 		return EXIT_FAIL;
@@ -781,7 +811,7 @@ cmd_memo_issues(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!store_memo_issues(m->st, &list, &n, &cause)) {
-		return cmd_memo_result(false, cause);
+		return cmd_memo_result(false, &cause);
 	}
 	for (i = 0; i < n; i++) {
 		if (list[i].closed && localtime_r(&list[i].closed_at, &tm) != NULL) {
@@ -815,11 +845,11 @@ cmd_memo_show(struct memo_cmd *m, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if ((issue = store_memo_load(m->st, n, &cause)) == NULL) {
-		return cmd_memo_result(false, cause);
+		return cmd_memo_result(false, &cause);
 	}
 	ok = cmd_memo_export_issue(m, issue, &o, &cause);
 	memo_issue_free(issue);
-	return cmd_memo_result(ok, cause);
+	return cmd_memo_result(ok, &cause);
 }
 
 static const struct {

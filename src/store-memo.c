@@ -399,6 +399,40 @@ store_memo_configure_one(struct store *st, int64_t issue, const char *name,
 	    section);
 }
 
+/* Whether issue's sections are names in order with the default at
+ * default_section: 1 when they are, 0 when not, -1 on error. */
+static int
+store_memo_configured(struct store *st, int64_t issue, char *const *names,
+    size_t n, int default_section, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*name;
+	size_t		 i = 0;
+	int		 rc, same = 1;
+
+	stmt = store_memo_prepare(st, cause,
+	    "SELECT name, is_default FROM memo_sections WHERE issue_id = ?"
+	    " ORDER BY position, id", "i", issue);
+	if (stmt == NULL) {
+		return -1;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(stmt, 0);
+		if (i >= n || strcmp(name, names[i]) != 0 ||
+		    (sqlite3_column_int(stmt, 1) != 0) !=
+		    (i == (size_t)default_section)) {
+			same = 0;
+		}
+		i++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_memo_fail(st, cause);
+		return -1;
+	}
+	return same && i == n ? 1 : 0;
+}
+
 /* Sections are placed at negative positions first, so that a section
  * already placed is not matched again; then the leftovers are dropped (when
  * empty) or moved to the end, and every position made non-negative. */
@@ -409,12 +443,17 @@ store_memo_configure_locked(struct store *st, char *const *names, size_t n,
 	int64_t	issue, *ids;
 	size_t	i, count;
 	bool	ok;
+	int	r;
 
 	if (!store_memo_open_issue(st, &issue, cause)) {
 		return false;
 	}
 	if (default_section < 0 || (size_t)default_section >= n) {
 		default_section = (int)n - 1;
+	}
+	if ((r = store_memo_configured(st, issue, names, n, default_section,
+	    cause)) != 0) {
+		return r > 0;
 	}
 	for (i = 0; i < n; i++) {
 		if (!store_memo_configure_one(st, issue, names[i], i,
@@ -1097,21 +1136,28 @@ store_memo_entry_set_quote(struct store *st, int64_t entry_id,
 
 /* ---- refreshing, numbering, closing ---- */
 
-/* Refresh the copies in issue's entries from the items still there. */
+/* Refresh the copies in issue's entries from the items still there (the
+ * feed titles are store_memo_refresh_feeds()' business).  Rows already up
+ * to date are not written. */
 static bool
 store_memo_refresh_items(struct store *st, int64_t issue, char **cause)
 {
 	return store_memo_run(st, cause,
-	    "UPDATE memo_entries SET"
-	    " title = COALESCE(NULLIF(i.title, ''), NULLIF(i.link, ''),"
-	    " memo_entries.title), link = i.link, date = i.date,"
-	    " feed_title = COALESCE(NULLIF(f.title, ''), f.url), feed_url = f.url"
-	    " FROM items i JOIN feeds f ON f.id = i.feed_id"
-	    " WHERE i.id = memo_entries.item_id AND memo_entries.issue_id = ?",
-	    "i", issue);
+	    "UPDATE memo_entries SET title = n.title, link = n.link,"
+	    " date = n.date, feed_url = n.feed_url"
+	    " FROM (SELECT i.id AS id, COALESCE(NULLIF(i.title, ''),"
+	    " NULLIF(i.link, '')) AS title, i.link AS link, i.date AS date,"
+	    " f.url AS feed_url FROM items i JOIN feeds f ON f.id = i.feed_id)"
+	    " AS n WHERE n.id = memo_entries.item_id"
+	    " AND memo_entries.issue_id = ? AND n.title IS NOT NULL"
+	    " AND (memo_entries.title IS NOT n.title"
+	    " OR memo_entries.link IS NOT n.link"
+	    " OR memo_entries.date IS NOT n.date"
+	    " OR memo_entries.feed_url IS NOT n.feed_url)", "i", issue);
 }
 
-/* Give each feed the title feed_title() has for its URL. */
+/* Give each feed's entries the title feed_title() has for its URL, else
+ * the feed document's, else the URL. */
 static bool
 store_memo_refresh_feeds(struct store *st, int64_t issue,
     const char *(*feed_title)(const char *, void *), void *arg, char **cause)
@@ -1138,14 +1184,14 @@ store_memo_refresh_feeds(struct store *st, int64_t issue,
 		ok = store_memo_fail(st, cause);
 	}
 	for (i = 0; i < n && ok; i++) {
-		title = feed_title(urls[i], arg);
-		if (title != NULL && title[0] != '\0') {
-			ok = store_memo_run(st, cause,
-			    "UPDATE memo_entries SET feed_title = ?"
-			    " WHERE issue_id = ? AND feed_url = ?"
-			    " AND item_id IS NOT NULL", "tit", title, issue,
-			    urls[i]);
-		}
+		title = feed_title != NULL ? feed_title(urls[i], arg) : NULL;
+		ok = store_memo_run(st, cause,
+		    "UPDATE memo_entries SET feed_title = n.title FROM"
+		    " (SELECT COALESCE(NULLIF(?, ''), NULLIF(f.title, ''), f.url)"
+		    " AS title FROM feeds f WHERE f.url = ?) AS n"
+		    " WHERE issue_id = ? AND feed_url = ? AND item_id IS NOT NULL"
+		    " AND feed_title IS NOT n.title", "ttit", title, urls[i],
+		    issue, urls[i]);
 	}
 	memo_names_free(urls, n);
 	return ok;
@@ -1163,8 +1209,7 @@ store_memo_refresh(struct store *st,
 	}
 	ok = store_memo_open_issue(st, &issue, cause) &&
 	    store_memo_refresh_items(st, issue, cause) &&
-	    (feed_title == NULL || store_memo_refresh_feeds(st, issue,
-	    feed_title, arg, cause));
+	    store_memo_refresh_feeds(st, issue, feed_title, arg, cause);
 	return store_memo_finish(st, ok, cause);
 }
 
