@@ -493,6 +493,7 @@ memo_expand(struct buf *out, const char *template, const struct memo_vars *v,
 void
 memo_style_default(struct memo_style *style)
 {
+	/* xgettext:no-c-format */
 	style->title = _("Security news of the week - Issue #%n");
 	style->intro = "";
 	style->entry = "(%m/%d) [%t | %f](%u)";

@@ -6,6 +6,8 @@
 #include <time.h>
 
 #include "buf.h"
+#include "cfg.h"
+#include "memo-cfg.h"
 #include "memo.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -487,6 +489,53 @@ test_formats(void)
 	ok(!memo_format_parse("html", &f), "format 4: unknown");
 }
 
+/* The memo-* options. */
+static void
+test_cfg(void)
+{
+	static const struct {
+		const char	*sections;
+		const char	*def;
+		int		 want_def;
+		size_t		 want_n;
+	} cases[] = {
+		{ "", "", -1, 4 },
+		{ "", "Incidents", 0, 4 },
+		{ "", "vulnerabilities", 2, 4 },
+		{ "A, B", "2", 1, 2 },
+		{ "A, B", "3", -1, 2 },
+		{ "A, B", "C", -1, 2 },
+		{ "A, 2", "2", 1, 2 },
+	};
+	struct memo_style	 style;
+	struct cfg		*cfg;
+	char			**names;
+	size_t			 i, n;
+	int			 def;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cfg = cfg_new();
+		cfg_set(cfg, "memo-sections", cases[i].sections, NULL);
+		cfg_set(cfg, "memo-default-section", cases[i].def, NULL);
+		names = memo_cfg_sections(cfg, &n, &def);
+		ok(n == cases[i].want_n && def == cases[i].want_def,
+		    "cfg %zu: %zu sections, default %d", i, n, def);
+		memo_names_free(names, n);
+		cfg_free(cfg);
+	}
+	cfg = cfg_new();
+	memo_cfg_style(cfg, &style);
+	is_str(style.title, "Security news of the week - Issue #%n",
+	    "cfg title: the default");
+	is_str(style.entry, "(%m/%d) [%t | %f](%u)", "cfg entry: the default");
+	cfg_set(cfg, "memo-title", "T %n", NULL);
+	cfg_set(cfg, "memo-intro", "I", NULL);
+	memo_cfg_style(cfg, &style);
+	ok(strcmp(style.title, "T %n") == 0 && strcmp(style.intro, "I") == 0,
+	    "cfg title and intro: set");
+	cfg_free(cfg);
+}
+
 int
 main(void)
 {
@@ -504,5 +553,6 @@ main(void)
 	test_sections();
 	test_tree();
 	test_formats();
+	test_cfg();
 	return done_testing();
 }
