@@ -760,6 +760,7 @@ store_memo_load_sections(struct store *st, struct memo_issue *issue,
 	struct memo_section	*section;
 	sqlite3_stmt		*stmt;
 	int			 rc;
+	bool			 found = false;
 
 	stmt = store_memo_prepare(st, cause,
 	    "SELECT id, name, is_default FROM memo_sections WHERE issue_id = ?"
@@ -772,10 +773,14 @@ store_memo_load_sections(struct store *st, struct memo_issue *issue,
 		    (const char *)sqlite3_column_text(stmt, 1));
 		section->id = sqlite3_column_int64(stmt, 0);
 		if (sqlite3_column_int(stmt, 2) != 0) {
+			found = true;
 			issue->default_section = issue->nsections - 1;
 		}
 	}
 	sqlite3_finalize(stmt);
+	if (!found && issue->nsections > 0) {
+		issue->default_section = issue->nsections - 1;
+	}
 	if (rc != SQLITE_DONE) {
 		return store_memo_fail(st, cause);
 	}
@@ -1197,6 +1202,32 @@ store_memo_refresh_feeds(struct store *st, int64_t issue,
 	return ok;
 }
 
+/* Add the starred items the open issue lacks (starred by other means) to
+ * the default section, oldest first. */
+static bool
+store_memo_adopt(struct store *st, int64_t issue, char **cause)
+{
+	struct store_memo_add	 req;
+	int64_t			*ids, entry;
+	size_t			 n, i;
+	bool			 ok = true;
+
+	if (!store_memo_ids(st, &ids, &n, cause,
+	    "SELECT id FROM items WHERE starred AND id NOT IN (SELECT item_id"
+	    " FROM memo_entries WHERE issue_id = ? AND item_id IS NOT NULL)"
+	    " ORDER BY date, id", issue)) {
+		return false;
+	}
+	memset(&req, 0, sizeof req);
+	req.section = -1;
+	for (i = 0; i < n && ok; i++) {
+		req.item_id = ids[i];
+		ok = store_memo_place(st, issue, &req, &entry, cause);
+	}
+	free(ids);
+	return ok;
+}
+
 bool
 store_memo_refresh(struct store *st,
     const char *(*feed_title)(const char *, void *), void *arg, char **cause)
@@ -1208,6 +1239,7 @@ store_memo_refresh(struct store *st,
 		return false;
 	}
 	ok = store_memo_open_issue(st, &issue, cause) &&
+	    store_memo_adopt(st, issue, cause) &&
 	    store_memo_refresh_items(st, issue, cause) &&
 	    store_memo_refresh_feeds(st, issue, feed_title, arg, cause);
 	return store_memo_finish(st, ok, cause);

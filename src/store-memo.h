@@ -82,7 +82,8 @@ bool	store_memo_entry_set_quote(struct store *, int64_t entry_id,
 bool	store_memo_entry_remove(struct store *, int64_t entry_id, char **cause);
 
 /* Copy the items' current title, link, date and feed title into the open
- * issue's entries.  feed_title (may be NULL) names a feed by URL, overriding
+ * issue's entries, and add starred items the issue lacks (starred by other
+ * means than store_memo_star()) to its default section.  feed_title (may be NULL) names a feed by URL, overriding
  * the feed document's title (e.g. the subscription list's title); it returns
  * NULL to keep the document's. */
 bool	store_memo_refresh(struct store *,

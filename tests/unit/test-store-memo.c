@@ -399,6 +399,11 @@ test_configure(void)
 	    store_memo_configure(st, names, 3, -1, NULL), "configure 5");
 	is_shape(-1, "#114 [News] [Other] {}a1 [Later] {}a3",
 	    "configure 6: an empty leftover goes");
+	ok(store_item_set_starred(st, item("a4"), true, NULL) &&
+	    store_memo_refresh(st, NULL, NULL, NULL),
+	    "configure 7: a4 starred behind the memo's back, refresh");
+	is_shape(-1, "#114 [News] [Other] {}a1 [Later] {}a3 {}a4",
+	    "configure 8: refresh adopts it into the default section");
 }
 
 /* Remove the database and its WAL files, then the directory. */
