@@ -711,6 +711,9 @@ store_memo_story_remove(struct store *st, int64_t story_id, char **cause)
 	return store_memo_finish(st, ok, cause);
 }
 
+static bool	store_memo_adopt(struct store *, int64_t, char **);
+static bool	store_memo_refresh_items(struct store *, int64_t, char **);
+
 /* ---- loading ---- */
 
 static char *
@@ -858,10 +861,12 @@ store_memo_load(struct store *st, long number, char **cause)
 	bool			 ok;
 
 	if (number < 0) {
-		/* The open issue is created on first use. */
+		/* The open issue is created on first use; its copies follow
+		 * the items. */
 		if (!store_memo_begin(st, cause) ||
-		    !store_memo_finish(st, store_memo_open_issue(st, &id, cause),
-		    cause)) {
+		    !store_memo_finish(st, store_memo_open_issue(st, &id, cause) &&
+		    store_memo_adopt(st, id, cause) &&
+		    store_memo_refresh_items(st, id, cause), cause)) {
 			return NULL;
 		}
 	}

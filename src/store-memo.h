@@ -47,7 +47,9 @@ bool	store_memo_star(struct store *, int64_t item_id, int section,
 bool	store_memo_unstar(struct store *, int64_t item_id, char **cause);
 
 /* The open issue (number < 0) or issue number; NULL with *cause when there
- * is no such issue.  The caller frees it with memo_issue_free(). */
+ * is no such issue.  The caller frees it with memo_issue_free().  Loading
+ * the open issue refreshes its copies of the items (as store_memo_refresh()
+ * does, without the feed titles). */
 struct memo_issue *store_memo_load(struct store *, long number, char **cause);
 
 /* ---- editing the open issue ---- */
