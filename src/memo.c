@@ -299,6 +299,8 @@ memo_clean(const char *s, bool multiline)
 		i += utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID) {
 			cp = UTF8_REPLACEMENT;
+		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			cp = '\n';	/* NEL, line and paragraph separators */
 		}
 		if (multiline && cp == '\n') {
 			memo_trim_end(&b);

@@ -286,6 +286,8 @@ test_clean(void)
 		{ "\n\nx  \ny\t", true, "x\ny" },
 		{ "tab\there", false, "tab here" },
 		{ "全角　スペース", false, "全角　スペース" },
+		{ "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9", false, "a b c" },
+		{ "a\xe2\x80\xa8" "b", true, "a\nb" },
 	};
 	char	*got;
 	size_t	 i;
