@@ -161,21 +161,23 @@ store_memo_ids(struct store *st, int64_t **ids, size_t *n, char **cause,
 	return true;
 }
 
+/* Transactions nest: inside a caller's store_begin(), a memo call is a
+ * savepoint and commits or rolls back with it. */
 static bool
 store_memo_begin(struct store *st, char **cause)
 {
-	return store_memo_run(st, cause, "BEGIN IMMEDIATE", "");
+	return store_begin(st, cause);
 }
 
 /* Commit when ok, else roll back; returns whether everything went well. */
 static bool
 store_memo_finish(struct store *st, bool ok, char **cause)
 {
-	if (ok && store_memo_run(st, cause, "COMMIT", "")) {
-		return true;
+	if (!ok) {
+		store_rollback(st);
+		return false;
 	}
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	return false;
+	return store_commit(st, cause);
 }
 
 /* ---- lookups ---- */
@@ -870,13 +872,13 @@ store_memo_load(struct store *st, long number, char **cause)
 			return NULL;
 		}
 	}
-	if (!store_memo_run(st, cause, "BEGIN", "")) {
+	if (!store_memo_begin(st, cause)) {
 		return NULL;
 	}
 	issue = store_memo_load_issue(st, number, cause);
 	ok = issue != NULL && store_memo_load_sections(st, issue, cause) &&
 	    store_memo_load_stories(st, issue, cause);
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	ok = store_memo_finish(st, ok, cause);
 	if (!ok) {
 		memo_issue_free(issue);
 		return NULL;

@@ -224,6 +224,12 @@ test_star(void)
 	    " {}a1 [Other]", "star 17: the emptied story went");
 	ok(store_memo_unstar(st, item("a5"), NULL),
 	    "star 18: unstarring an item not in the memo is fine");
+	ok(store_begin(st, NULL) && store_memo_star(st, item("a5"), -1, NULL),
+	    "star 19: star inside a caller's transaction");
+	store_rollback(st);
+	ok(!starred("a5"), "star 20: the caller's rollback unstars");
+	is_shape(-1, "#1 [Incidents] [Attacks and threats] [Vulnerabilities]"
+	    " {}a1 [Other]", "star 21: and takes the entry out again");
 }
 
 static void
