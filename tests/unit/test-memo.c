@@ -10,6 +10,7 @@
 #include "memo-cfg.h"
 #include "memo.h"
 #include "tap.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define T_0329_1530Z	((time_t)1680103800)	/* 3/30 00:30 in Tokyo */
@@ -491,6 +492,63 @@ test_formats(void)
 	ok(!memo_format_parse("html", &f), "format 4: unknown");
 }
 
+/* Whether rendered text is valid UTF-8 without any control character
+ * (newlines aside) nor bidi control. */
+static bool
+clean_output(const char *s)
+{
+	size_t		 i = 0, len = strlen(s);
+	uint32_t	 cp;
+
+	if (!utf8_valid(s, len)) {
+		return false;
+	}
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Random bytes (biased towards the interesting ones) in every field. */
+static void
+test_random(void)
+{
+	static const char pool[] = "\x1b\x07\x7f\n\r\t[]()<>*_#|&~\\`-+1. a"
+	    "\xc2\x9b\xe2\x80\xae\xe6\x97\xa5\xff\xc3";
+	struct memo_issue	*issue;
+	struct memo_story	*story;
+	struct memo_style	 style;
+	char			 text[6][40], *out;
+	unsigned		 seed = 12345;
+	int			 round, i, j, bad = 0;
+
+	memo_style_default(&style);
+	for (round = 0; round < 500; round++) {
+		for (i = 0; i < 6; i++) {
+			for (j = 0; j < 39; j++) {
+				seed = seed * 1103515245u + 12345u;
+				text[i][j] = pool[(seed >> 16) % (sizeof pool - 1)];
+			}
+			text[i][39] = '\0';
+		}
+		issue = memo_issue_new(round);
+		story = memo_section_add_story(memo_issue_add_section(issue,
+		    text[0]), round % 2 ? text[1] : NULL);
+		add(story, text[2], text[3], text[4], (time_t)seed, text[5]);
+		out = memo_render(issue, &style, round % 3 ? MEMO_MARKDOWN :
+		    MEMO_TEXT);
+		bad += !clean_output(out);
+		free(out);
+		memo_issue_free(issue);
+	}
+	is_int(bad, 0, "random 0: 500 hostile issues render clean");
+}
+
 /* The memo-* options. */
 static void
 test_cfg(void)
@@ -556,5 +614,6 @@ main(void)
 	test_tree();
 	test_formats();
 	test_cfg();
+	test_random();
 	return done_testing();
 }
