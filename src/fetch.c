@@ -264,6 +264,7 @@ fetch_start(const struct fetch_config *config, const char *db_path,
 {
 	struct fetch	*f = xcalloc(1, sizeof *f);
 
+	feed_init();	/* before any parser thread runs */
 	f->config = *config;
 	if (config->user_agent != NULL && *config->user_agent != '\0') {
 		f->user_agent = xstrdup(config->user_agent);
