@@ -170,7 +170,8 @@ migrate_urls(struct subs *subs, const char *path, struct migrate_counts *c)
 	}
 	for (line = data; line != NULL && line < data + len; line = next) {
 		lineno++;
-		if ((next = strchr(line, '\n')) != NULL) {
+		if ((next = memchr(line, '\n', (size_t)(data + len - line))) !=
+		    NULL) {
 			*next++ = '\0';
 		}
 		line[strcspn(line, "\r")] = '\0';

@@ -171,10 +171,12 @@ store_newsboat_open(const char *path, char **cause)
 	}
 	sqlite3_busy_timeout(nb->db, STORE_NEWSBOAT_BUSY_MS);
 	if (sqlite3_exec(nb->db, "PRAGMA query_only = 1", NULL, NULL,
-	    NULL) != SQLITE_OK || !store_newsboat_check(nb, cause)) {
-		if (*cause == NULL) {
-			store_newsboat_fail(nb, cause, _("cannot open"));
-		}
+	    NULL) != SQLITE_OK) {
+		store_newsboat_fail(nb, cause, _("cannot open"));
+		store_newsboat_close(nb);
+		return NULL;
+	}
+	if (!store_newsboat_check(nb, cause)) {
 		store_newsboat_close(nb);
 		return NULL;
 	}
