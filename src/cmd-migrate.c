@@ -15,10 +15,13 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cfg.h"
 #include "cmd-store.h"
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
+#include "memo-cfg.h"
+#include "store-memo.h"
 #include "store-newsboat.h"
 #include "subs.h"
 #include "utf8.h"
@@ -30,6 +33,7 @@ struct migrate_opts {
 	bool	 urls_given;
 	bool	 cache_given;
 	bool	 all;		/* also subscribe to the cache's other feeds */
+	bool	 no_star;	/* leave flagged items unstarred */
 };
 
 struct migrate_counts {
@@ -210,9 +214,31 @@ migrate_all(struct subs *subs, char **urls, size_t n, const char *path,
 	}
 }
 
+/* Give the memo's open issue the configured sections before anything is
+ * starred into it (as kiji star does). */
+static bool
+migrate_memo(struct cmd_ctx *ctx, struct store *st)
+{
+	struct cfg	*cfg = cmd_load_cfg(ctx);
+	char		**names, *cause = NULL;
+	size_t		 n;
+	int		 def;
+	bool		 ok;
+
+	names = memo_cfg_sections(cfg, &n, &def);
+	ok = store_memo_configure(st, names, n, def, &cause);
+	memo_names_free(names, n);
+	cfg_free(cfg);
+	if (!ok) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	return ok;
+}
+
 /* Import the items of the subscribed feeds the cache knows. */
 static void
-migrate_items(struct store *st, struct store_newsboat *nb,
+migrate_items(struct store *st, struct store_newsboat *nb, bool star,
     const struct subs *subs, char **urls, size_t n, const char *path,
     struct migrate_counts *c)
 {
@@ -224,7 +250,8 @@ migrate_items(struct store *st, struct store_newsboat *nb,
 		if (subs_find(subs, urls[i]) == NULL) {
 			continue;
 		}
-		if (!store_newsboat_import(st, nb, urls[i], &stats, &cause)) {
+		if (!store_newsboat_import(st, nb, urls[i], star, &stats,
+		    &cause)) {
 			migrate_note(path, 0, cause);
 			free(cause);
 			cause = NULL;
@@ -281,7 +308,12 @@ migrate_run(struct cmd_ctx *ctx, const struct migrate_opts *o,
 	if (migrate_save(ctx, subs, c->added)) {
 		ok = c->saved = true;
 		if (nb != NULL && (st = cmd_store_open(ctx)) != NULL) {
-			migrate_items(st, nb, subs, urls, n, o->cache, c);
+			if (o->no_star || migrate_memo(ctx, st)) {
+				migrate_items(st, nb, !o->no_star, subs, urls,
+				    n, o->cache, c);
+			} else {
+				ok = false;
+			}
 			cmd_store_close(st);
 		} else if (nb != NULL) {
 			ok = false;
@@ -331,26 +363,30 @@ migrate_options(int argc, char **argv, struct migrate_opts *o)
 		{ "urls", required_argument, NULL, 'u' },
 		{ "cache", required_argument, NULL, 'C' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "no-star", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	ch;
 
 	memset(o, 0, sizeof *o);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "u:C:a", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "u:C:an", longopts, NULL)) !=
+	    -1) {
 		if (ch == 'u' || ch == 'C') {
 			free(ch == 'u' ? o->urls : o->cache);
 			*(ch == 'u' ? &o->urls : &o->cache) = xstrdup(optarg);
 			*(ch == 'u' ? &o->urls_given : &o->cache_given) = true;
 		} else if (ch == 'a') {
 			o->all = true;
+		} else if (ch == 'n') {
+			o->no_star = true;
 		} else {
 			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc) {
 		cmd_error(_("usage: kiji migrate [--urls FILE] [--cache FILE] "
-		    "[--all]"));
+		    "[--all] [--no-star]"));
 		return EXIT_USAGE;
 	}
 	if (!o->urls_given) {
@@ -391,6 +427,10 @@ migrate_summary(const struct migrate_opts *o, const struct migrate_counts *c)
 	    c->read);
 	printf(ngettext(", %d starred\n", ", %d starred\n", c->starred),
 	    c->starred);
+	if (c->starred > 0) {
+		printf(_("Starred items are in the memo's open issue: see kiji "
+		    "memo.\n"));
+	}
 }
 
 int
@@ -404,13 +444,17 @@ cmd_migrate(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (cmd_wants_help(argc, argv)) {
 		printf(_("Usage: kiji migrate [--urls FILE] [--cache FILE] "
-		    "[--all]\n"
+		    "[--all] [--no-star]\n"
 		    "Move from newsboat: subscribe to the feeds of its urls "
 		    "file, then import\nthe items of its cache.db (read "
 		    "only) with their read and flagged states.\n"
-		    "Both default to newsboat's own files.  --all also "
-		    "subscribes to the feeds\nthe cache holds that the urls "
-		    "file lacks.  Commands are never run.\n"));
+		    "Both default to newsboat's own files.  Commands are "
+		    "never run.\n\n"
+		    "  --all      also subscribe to the feeds the cache holds "
+		    "that urls lacks\n"
+		    "  --no-star  leave flagged items unstarred (a star puts "
+		    "an item into the\n"
+		    "             memo's open issue)\n"));
 		return EXIT_OK;
 	}
 	if ((rc = migrate_options(argc, argv, &o)) != -1) {

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "store-int.h"
+#include "store-memo.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -527,7 +528,7 @@ store_newsboat_tx_init(struct store_newsboat_tx *tx, struct store *st,
 	    store_newsboat_prepare(st, "UPDATE items SET read = 1"
 	    " WHERE feed_id = ?1 AND key = ?2 AND read = 0", &tx->read,
 	    cause) &&
-	    store_newsboat_prepare(st, "UPDATE items SET starred = 1"
+	    store_newsboat_prepare(st, "SELECT id FROM items"
 	    " WHERE feed_id = ?1 AND key = ?2 AND starred = 0", &tx->star,
 	    cause);
 }
@@ -640,10 +641,36 @@ store_newsboat_new_items(struct store_newsboat_tx *tx,
 	return true;
 }
 
-/* Carry read and flagged over, only ever setting the kiji flags. */
+/* Star the item of key unless it is starred already: through the memo,
+ * since a star is an entry of its open issue. */
+static bool
+store_newsboat_star(struct store_newsboat_tx *tx, const char *key,
+    int *starred, char **cause)
+{
+	int64_t	id;
+	int	rc;
+
+	sqlite3_reset(tx->star);
+	sqlite3_bind_int64(tx->star, 1, tx->feed_id);
+	sqlite3_bind_text(tx->star, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(tx->star);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(tx->star, 0) : 0;
+	sqlite3_reset(tx->star);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		return store_fail(tx->st, cause, _("cannot read an item"));
+	}
+	if (rc == SQLITE_DONE) {
+		return true;
+	}
+	(*starred)++;
+	return store_memo_star(tx->st, id, -1, cause);
+}
+
+/* Carry read and (with star) flagged over, only ever setting kiji's
+ * flags. */
 static bool
 store_newsboat_flags(struct store_newsboat_tx *tx,
-    const struct store_newsboat_item *items, size_t n,
+    const struct store_newsboat_item *items, size_t n, bool star,
     struct store_newsboat_stats *stats, char **cause)
 {
 	size_t	i;
@@ -654,8 +681,8 @@ store_newsboat_flags(struct store_newsboat_tx *tx,
 		    items[i].it.key, &row, &stats->read, cause)) {
 			return false;
 		}
-		if (items[i].flagged && !store_newsboat_run(tx, tx->star,
-		    items[i].it.key, &row, &stats->starred, cause)) {
+		if (star && items[i].flagged && !store_newsboat_star(tx,
+		    items[i].it.key, &stats->starred, cause)) {
 			return false;
 		}
 	}
@@ -683,7 +710,8 @@ store_newsboat_apply(struct store_newsboat_tx *tx, const char *url,
 
 bool
 store_newsboat_import(struct store *st, struct store_newsboat *nb,
-    const char *url, struct store_newsboat_stats *stats, char **cause)
+    const char *url, bool star, struct store_newsboat_stats *stats,
+    char **cause)
 {
 	struct store_newsboat_item	*items = NULL;
 	struct store_newsboat_tx	 tx;
@@ -703,7 +731,8 @@ store_newsboat_import(struct store *st, struct store_newsboat *nb,
 		ok = store_newsboat_tx_init(&tx, st, url, cause) &&
 		    store_newsboat_new_items(&tx, items, n, &doc, cause) &&
 		    store_newsboat_apply(&tx, url, &doc, stats, cause) &&
-		    store_newsboat_flags(&tx, items, n, stats, cause);
+		    store_newsboat_flags(&tx, items, n, star, stats,
+		    cause);
 		store_newsboat_tx_free(&tx);
 		if (!ok) {
 			store_rollback(st);

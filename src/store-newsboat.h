@@ -6,10 +6,11 @@
  * the key kiji's parser would give it (the feed's guid, else its link), so
  * that the next refresh updates these rows instead of adding copies.
  * Read and flagged (any newsboat flag letter) carry over as read and
- * starred, and only ever from unread to read and unstarred to starred: an
- * item kiji already has keeps its text, and importing twice changes
- * nothing.  The feed's fetch state (validators included) is left as it
- * was, so the first refresh fetches everything. */
+ * starred (a star being an entry of the memo's open issue), only ever from
+ * unread to read and unstarred to starred: an item kiji already has keeps
+ * its text, and importing twice changes nothing.  The feed's fetch state
+ * (validators included) is left as it was, so the first refresh fetches
+ * everything. */
 #ifndef KIJI_STORE_NEWSBOAT_H
 #define KIJI_STORE_NEWSBOAT_H
 
@@ -40,9 +41,12 @@ bool	store_newsboat_urls(struct store_newsboat *, char ***urls, size_t *n,
 void	store_newsboat_urls_free(char **, size_t);
 
 /* Import newsboat's items of url into st's feed url (created if need be),
- * in one transaction.  *stats (zeroed first) says what happened. */
+ * in one transaction.  With star, flagged items are starred, which puts
+ * them into the memo's open issue (store_memo_star(), default section).
+ * *stats (zeroed first) says what happened. */
 bool	store_newsboat_import(struct store *st, struct store_newsboat *,
-	    const char *url, struct store_newsboat_stats *stats, char **cause);
+	    const char *url, bool star, struct store_newsboat_stats *stats,
+	    char **cause);
 
 /* The key kiji's parser gives the item newsboat stored with this guid and
  * link (newsboat's guid falls back to link + date, kiji's to the link), or

@@ -54,7 +54,8 @@ cd "$T" || exit 1
 "$KIJI" migrate --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2> "$T/err"
 ok $? "kiji migrate succeeds"
 is "$(cat "$T/out")" "3 feeds added, 0 already subscribed, 6 entries refused
-6 items imported (of 6 in newsboat's cache), 3 marked read, 2 starred" \
+6 items imported (of 6 in newsboat's cache), 3 marked read, 2 starred
+Starred items are in the memo's open issue: see kiji memo." \
     "the summary counts feeds, refusals and items"
 is "$(grep -c 'refused\|skipped\|unsupported' "$T/err")" 6 "one message per refused entry"
 grep -q 'urls:4: query feed skipped' "$T/err"
@@ -100,6 +101,17 @@ assert f["https://example.org/plain.xml"]["total"] == 0
 '
 ok $? "feeds stay unfetched (the first refresh fetches all) with newsboat's title"
 
+# memo_links: the links of the open issue's entries, sorted.
+memo_links() {
+	"$KIJI" memo list --json | "$PYTHON3" -c '
+import json, sys
+m = json.load(sys.stdin)
+print(" ".join(sorted(e["link"] for s in m["sections"] for t in s["stories"]
+                      for e in t["entries"])))'
+}
+is "$(memo_links)" "https://example.org/b https://example.org/c" \
+    "starred items are entries of the memo's open issue"
+
 # Read one unread item in kiji, then import again: nothing changes.
 id_d=$("$KIJI" items --json | "$PYTHON3" -c '
 import json, sys
@@ -119,12 +131,15 @@ is "$(items id link read starred)" "$before" \
 "$KIJI" migrate --all --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2> "$T/err"
 ok $? "kiji migrate --all succeeds"
 is "$(cat "$T/out")" "1 feed added, 3 already subscribed, 7 entries refused
-1 item imported (of 7 in newsboat's cache), 1 marked read, 1 starred" \
+1 item imported (of 7 in newsboat's cache), 1 marked read, 1 starred
+Starred items are in the memo's open issue: see kiji memo." \
     "--all imports the orphan feed"
 grep -q 'cache.db: refused: newsboat would run a command' "$T/err"
 ok $? "--all refuses the cache's exec: feed"
 is "$(items link read starred | grep /o/)" "https://example.org/o/1 True True" \
     "the orphan feed's item"
+is "$(memo_links)" "https://example.org/b https://example.org/c https://example.org/o/1" \
+    "the memo has every starred item once"
 
 is "$(sum "$NB/cache.db")" "$cache_sum" "newsboat's cache.db is byte for byte unchanged"
 is "$(sum "$NB/urls")" "$urls_sum" "newsboat's urls file is unchanged"
@@ -134,11 +149,22 @@ is "$(ls "$NB" | tr '\n' ' ')" "cache.db spec urls " "no journal or other file n
 mkdir -p "$HOME/.newsboat"
 cp "$NB/cache.db" "$HOME/.newsboat/cache.db"
 printf 'https://example.org/ja.xml\n' > "$HOME/.newsboat/urls"
+mkdir -p "$T/fresh"
+: > "$T/fresh/config"
 "$KIJI" -c "$T/fresh/config" -d "$T/fresh/data" migrate > "$T/out" 2>&1
 ok $? "kiji migrate finds ~/.newsboat by itself"
 is "$(cat "$T/out")" "1 feed added, 0 already subscribed, 0 entries refused
 2 items imported (of 2 in newsboat's cache), 1 marked read, 0 starred" \
     "the default files are read"
+
+# --no-star: flags stay behind, the memo stays empty.
+"$KIJI" -c "$T/nostar/config" -d "$T/nostar/data" migrate --no-star \
+    --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2>/dev/null
+ok $? "kiji migrate --no-star succeeds"
+is "$(sed -n 2p "$T/out")" "6 items imported (of 6 in newsboat's cache), 3 marked read, 0 starred" \
+    "--no-star stars nothing"
+is "$("$KIJI" -c "$T/nostar/config" -d "$T/nostar/data" items --starred --json)" "[]" \
+    "--no-star: no starred item"
 
 # An old cache (newsbeuter's first schema, no flags/deleted columns).
 "$PYTHON3" "$MKCACHE" --schema old "$T/old.db" < "$NB/spec"

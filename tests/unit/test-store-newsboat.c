@@ -227,7 +227,7 @@ test_import(void)
 	if (nb == NULL || st == NULL) {
 		return;
 	}
-	ok(store_newsboat_import(st, nb, "https://example.org/feed.xml",
+	ok(store_newsboat_import(st, nb, "https://example.org/feed.xml", true,
 	    &stats, &cause), "import: first import");
 	is_int(stats.items * 1000 + stats.added * 100 + stats.read * 10 +
 	    stats.starred, 4422, "import: 4 items, 4 added, 2 read, 2 starred");
@@ -235,10 +235,15 @@ test_import(void)
 	is_int(sql_int(st, "SELECT count(*) FROM feeds WHERE etag IS NULL"
 	    " AND last_fetch IS NULL AND title = 'Example'"), 1,
 	    "import: the feed is unfetched, without validators");
-	ok(store_newsboat_import(st, nb, "https://example.org/feed.xml",
+	is_int(sql_int(st, "SELECT count(*) FROM memo_entries e JOIN items i"
+	    " ON i.id = e.item_id WHERE i.starred"), 2,
+	    "import: the starred items are in the memo");
+	ok(store_newsboat_import(st, nb, "https://example.org/feed.xml", true,
 	    &stats, &cause), "import: second import");
 	is_int(stats.added * 100 + stats.read * 10 + stats.starred, 0,
 	    "import: the second import changes nothing");
+	is_int(sql_int(st, "SELECT count(*) FROM memo_entries"), 2,
+	    "import: the memo is unchanged");
 
 	doc = feed_parse(FEED_XML, strlen(FEED_XML),
 	    "https://example.org/feed.xml", NULL, &cause);
