@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "date.h"
+#include "feed-newsboat.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "store-memo.h"
+#include "url.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -171,8 +173,8 @@ store_newsboat_open(const char *path, char **cause)
 		return NULL;
 	}
 	sqlite3_busy_timeout(nb->db, STORE_NEWSBOAT_BUSY_MS);
-	if (sqlite3_exec(nb->db, "PRAGMA query_only = 1", NULL, NULL,
-	    NULL) != SQLITE_OK) {
+	if (sqlite3_exec(nb->db, "PRAGMA query_only = 1;"
+	    " PRAGMA trusted_schema = 0", NULL, NULL, NULL) != SQLITE_OK) {
 		store_newsboat_fail(nb, cause, _("cannot open"));
 		store_newsboat_close(nb);
 		return NULL;
@@ -303,39 +305,70 @@ store_newsboat_text(sqlite3_stmt *s, int col)
 	return xstrdup(t);
 }
 
-/* Fill out from a row of the item query; false when it has no key. */
+/* A URL column, or NULL when empty or of a scheme the parser drops. */
+static char *
+store_newsboat_url(sqlite3_stmt *s, int col)
+{
+	char	*url = store_newsboat_text(s, col);
+
+	if (url != NULL && !url_scheme_ok(url)) {
+		free(url);
+		return NULL;
+	}
+	return url;
+}
+
+/* The item's body: HTML cleaned as the parser cleans it (relative URLs
+ * resolved against the item's base, else the feed's URL), or plain text. */
+static void
+store_newsboat_body(sqlite3_stmt *s, struct item *it, const char *feed_url)
+{
+	const char	*mime = (const char *)sqlite3_column_text(s, NB_MIME);
+	char		*text = store_newsboat_text(s, NB_CONTENT);
+
+	if (mime != NULL && strcmp(mime, "text/plain") == 0) {
+		it->content_type = CONTENT_TEXT;
+		it->content = text;
+		return;
+	}
+	it->content_type = CONTENT_HTML;
+	it->content = feed_newsboat_html(text, it->base != NULL ? it->base :
+	    feed_url);
+	free(text);
+}
+
+/* Fill out from a row of the item query for feed_url; false when it has
+ * no key. */
 static bool
-store_newsboat_row(sqlite3_stmt *s, struct store_newsboat_item *out)
+store_newsboat_row(sqlite3_stmt *s, const char *feed_url,
+    struct store_newsboat_item *out)
 {
 	struct item	*it = &out->it;
-	const char	*mime, *flags;
+	const char	*flags;
+	char		*link = store_newsboat_text(s, NB_URL);
 	bool		 is_guid;
 
 	memset(out, 0, sizeof *out);
-	it->link = store_newsboat_text(s, NB_URL);
 	it->key = store_newsboat_key((const char *)sqlite3_column_text(s,
-	    NB_GUID), it->link, &is_guid);
+	    NB_GUID), link, &is_guid);
+	free(link);
 	if (it->key == NULL) {
-		free(it->link);
 		return false;
 	}
 	it->guid = is_guid ? xstrdup(it->key) : NULL;
+	it->link = store_newsboat_url(s, NB_URL);
 	it->title = store_newsboat_text(s, NB_TITLE);
 	it->author = store_newsboat_text(s, NB_AUTHOR);
-	it->content = store_newsboat_text(s, NB_CONTENT);
-	mime = (const char *)sqlite3_column_text(s, NB_MIME);
-	it->content_type = mime != NULL && strcmp(mime, "text/plain") == 0 ?
-	    CONTENT_TEXT : CONTENT_HTML;
-	it->base = store_newsboat_text(s, NB_BASE);
+	it->base = store_newsboat_url(s, NB_BASE);
+	store_newsboat_body(s, it, feed_url);
 	it->published = (time_t)sqlite3_column_int64(s, NB_PUBDATE);
 	out->read = sqlite3_column_int(s, NB_UNREAD) == 0;
 	flags = (const char *)sqlite3_column_text(s, NB_FLAGS);
 	out->flagged = flags != NULL && flags[strspn(flags, " \t")] != '\0';
-	if (sqlite3_column_text(s, NB_ENCL_URL) != NULL &&
-	    sqlite3_column_text(s, NB_ENCL_URL)[0] != '\0') {
+	if ((link = store_newsboat_url(s, NB_ENCL_URL)) != NULL) {
 		it->enclosures = xcalloc(1, sizeof *it->enclosures);
 		it->nenclosures = 1;
-		it->enclosures[0].url = store_newsboat_text(s, NB_ENCL_URL);
+		it->enclosures[0].url = link;
 		it->enclosures[0].type = store_newsboat_text(s, NB_ENCL_TYPE);
 		it->enclosures[0].length = -1;
 	}
@@ -416,7 +449,7 @@ store_newsboat_read(struct store_newsboat *nb, const char *url,
 			cap = cap == 0 ? 64 : cap * 2;
 			*items = xreallocarray(*items, cap, sizeof **items);
 		}
-		if (store_newsboat_row(s, &(*items)[*n])) {
+		if (store_newsboat_row(s, url, &(*items)[*n])) {
 			(*n)++;
 		} else {
 			stats->skipped++;

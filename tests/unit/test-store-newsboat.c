@@ -116,7 +116,16 @@ static const char newsboat_sql[] =
 "  'https://example.org/feed.xml', 1704103200, 'c', 0, 'x', '', '',"
 "  'text/plain'),"
 " ('https://example.org/d', 'D', '', 'https://example.org/d',"
-"  'https://example.org/feed.xml', 1704103200, '', 1, NULL, '', '', '');";
+"  'https://example.org/feed.xml', 1704103200, '', 1, NULL, '', '', ''),"
+/* hostile rows: script, handler, javascript: links, invalid UTF-8 */
+" ('tag:h1', 'H1', '', 'javascript:alert(1)',"
+"  'https://example.org/hostile.xml', 1704103200,"
+"  '<p onclick=\"x()\">hi<script>alert(1)</script>"
+"<a href=\"javascript:alert(2)\">l</a><img src=\"/i.png\"></p>', 0, '',"
+"  'data:text/html,x', 'text/html', 'text/html'),"
+" ('tag:h2', CAST(X'41FF42' AS TEXT), '', 'https://example.org/h2',"
+"  'https://example.org/hostile.xml', 1704103200, 'x', 1, '', '', '',"
+"  'text/plain');";
 
 #define FEED_XML \
 "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example</title>" \
@@ -263,6 +272,57 @@ test_import(void)
 	free(kiji);
 }
 
+static const struct {
+	const char	*sql;
+	long long	 want;
+	const char	*what;
+} hostile_cases[] = {
+	{ "SELECT count(*) FROM items", 2, "both items imported" },
+	{ "SELECT count(*) FROM items WHERE key = 'tag:h1' AND link IS NULL",
+	    1, "a javascript: link is dropped" },
+	{ "SELECT count(*) FROM items WHERE key = 'tag:h1' AND"
+	    " content LIKE '%hi%' AND content NOT LIKE '%script%' AND"
+	    " content NOT LIKE '%onclick%' AND content NOT LIKE '%javascript%'",
+	    1, "the HTML is cleaned as the parser cleans it" },
+	{ "SELECT count(*) FROM items WHERE key = 'tag:h1' AND"
+	    " content LIKE '%https://example.org/i.png%'", 1,
+	    "relative URLs are resolved" },
+	{ "SELECT count(*) FROM enclosures", 0,
+	    "a data: enclosure is dropped" },
+	{ "SELECT count(*) FROM items WHERE key = 'tag:h2' AND"
+	    " title = 'A' || char(65533) || 'B'", 1,
+	    "invalid UTF-8 is repaired" },
+};
+
+/* Hostile text in the cache reaches the store as the parser would leave
+ * it. */
+static void
+test_hostile(void)
+{
+	struct store_newsboat_stats	 stats;
+	struct store_newsboat		*nb;
+	struct store			*st;
+	char				*cache = xasprintf("%s/cache.db", dir);
+	char				*kiji = xasprintf("%s/hostile.db", dir);
+	char				*cause = NULL;
+	size_t				 i;
+
+	nb = store_newsboat_open(cache, &cause);
+	st = store_open(kiji, &cause);
+	ok(nb != NULL && st != NULL && store_newsboat_import(st, nb,
+	    "https://example.org/hostile.xml", true, &stats, &cause),
+	    "hostile: import");
+	for (i = 0; st != NULL &&
+	    i < sizeof hostile_cases / sizeof hostile_cases[0]; i++) {
+		is_int(sql_int(st, hostile_cases[i].sql), hostile_cases[i].want,
+		    "hostile %zu: %s", i, hostile_cases[i].what);
+	}
+	store_close(st);
+	store_newsboat_close(nb);
+	free(cache);
+	free(kiji);
+}
+
 /* Files that are not newsboat caches are refused. */
 static void
 test_not_cache(void)
@@ -302,6 +362,7 @@ main(void)
 	feed_init();
 	test_keys();
 	test_import();
+	test_hostile();
 	test_not_cache();
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done_testing();
