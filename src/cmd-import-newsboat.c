@@ -1,9 +1,10 @@
-/* cmd-migrate: kiji migrate, newsboat's subscriptions and history into kiji.
+/* cmd-import-newsboat: kiji import-newsboat, newsboat's subscriptions and
+ * history into kiji.
  *
- * The urls file gives the subscriptions (a feed's first tag is its section,
- * a "~Title" tag its title); query feeds are skipped and anything that
- * would run a command (exec:, filter:, "|command", $(...) or `...`) is
- * refused, never run.  cache.db, opened read-only, gives the items with
+ * The urls file gives the subscriptions, read by opml_read_urls() as kiji
+ * import reads it (a feed's first tag is its section, a "~Title" tag its
+ * title; query feeds are skipped and anything that would run a command is
+ * refused, never run).  cache.db, opened read-only, gives the items with
  * their read and flagged states (see store-newsboat.h). */
 #include "config.h"
 
@@ -14,20 +15,20 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "cfg.h"
 #include "cmd-store.h"
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
 #include "memo-cfg.h"
+#include "opml.h"
 #include "store-memo.h"
 #include "store-newsboat.h"
 #include "subs.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-struct migrate_opts {
+struct import_newsboat_opts {
 	char	*urls;		/* newsboat's urls file */
 	char	*cache;		/* its cache.db, or NULL for none */
 	bool	 urls_given;
@@ -36,7 +37,7 @@ struct migrate_opts {
 	bool	 no_star;	/* leave flagged items unstarred */
 };
 
-struct migrate_counts {
+struct import_newsboat_counts {
 	int	added;		/* subscriptions added */
 	int	known;		/* already subscribed */
 	int	refused;	/* entries not taken, each with a note */
@@ -48,140 +49,90 @@ struct migrate_counts {
 	bool	saved;		/* the subscriptions were written */
 };
 
-/* Print "file:line: note" on stderr, terminal-safe. */
+/* Print "file: note" on stderr, terminal-safe. */
 static void
-migrate_note(const char *path, int line, const char *note)
+import_newsboat_note(const char *path, const char *note)
 {
 	char	*p = utf8_sanitize(path, strlen(path), 0);
 	char	*n = utf8_sanitize(note, strlen(note), 0);
 
-	if (line > 0) {
-		cmd_error("%s:%d: %s", p, line, n);
-	} else {
-		cmd_error("%s: %s", p, n);
-	}
+	cmd_error("%s: %s", p, n);
 	free(p);
 	free(n);
 }
 
-/* ---- newsboat's urls file ---- */
-
-/* The next token of a urls line: white space separates, "double quotes"
- * group (with \" and \\), # outside quotes starts a comment.  NULL at the
- * end of the line; *p moves past the token.  The caller frees it. */
-static char *
-migrate_token(const char **p)
+/* Print "file: 'url' note" on stderr for a refused entry. */
+static void
+import_newsboat_refuse(const char *path, const char *url, const char *why,
+    struct import_newsboat_counts *c)
 {
-	struct buf	 b = BUF_INIT;
-	const char	*s = *p;
-	char		*tok;
+	char	*note = xasprintf("'%s': %s", url, why);
 
-	s += strspn(s, " \t");
-	if (*s == '\0' || *s == '#') {
-		*p = s;
-		return NULL;
-	}
-	while (*s != '\0' && *s != ' ' && *s != '\t') {
-		if (*s != '"') {
-			buf_putc(&b, *s++);
-			continue;
-		}
-		for (s++; *s != '\0' && *s != '"'; s++) {
-			if (*s == '\\' && (s[1] == '"' || s[1] == '\\')) {
-				s++;
-			}
-			buf_putc(&b, *s);
-		}
-		if (*s == '"') {
-			s++;
-		}
-	}
-	*p = s;
-	tok = xstrdup(buf_str(&b));
-	buf_free(&b);
-	return tok;
+	import_newsboat_note(path, note);
+	free(note);
+	c->refused++;
 }
 
-/* Why url cannot be subscribed to as newsboat meant it, or NULL. */
+/* ---- newsboat's urls file (read by opml_read_urls()) ---- */
+
+/* Why url (of the urls file or the cache) is not subscribed to, or NULL.
+ * A URL with $(...) or `...` in it is refused too: newsboat users may
+ * expect it to be run, and it is never meant as an address. */
 static const char *
-migrate_refusal(const char *url)
+import_newsboat_refusal(const char *url)
 {
-	if (strncasecmp(url, "query:", 6) == 0) {
-		return _("query feed skipped: kiji has no query feeds "
-		    "(kiji items --search finds items)");
-	}
 	if (strncasecmp(url, "exec:", 5) == 0 ||
-	    strncasecmp(url, "filter:", 7) == 0) {
-		return _("refused: newsboat would run a command for this feed; "
-		    "kiji never runs commands");
+	    strncasecmp(url, "filter:", 7) == 0 || url[0] == '|' ||
+	    strstr(url, "$(") != NULL || strchr(url, '`') != NULL) {
+		return _("refused: newsboat would run a command; kiji never "
+		    "runs commands");
 	}
-	if (url[0] == '|' || strstr(url, "$(") != NULL ||
-	    strchr(url, '`') != NULL) {
-		return _("refused: this looks like a command; kiji never runs "
-		    "commands");
+	if (!opml_url_ok(url)) {
+		return _("refused: only http, https and file URLs are "
+		    "accepted");
 	}
 	return NULL;
 }
 
-/* Subscribe to one line's feed: its URL, then tags. */
-static void
-migrate_urls_line(struct subs *subs, const char *path, int lineno,
-    const char *line, struct migrate_counts *c)
-{
-	const char	*p = line, *why;
-	char		*url, *tag, *title = NULL, *section = NULL, *cause = NULL;
-
-	if ((url = migrate_token(&p)) == NULL) {
-		return;
-	}
-	while ((tag = migrate_token(&p)) != NULL) {
-		if (tag[0] == '~' && title == NULL) {
-			title = xstrdup(tag + 1);
-		} else if (tag[0] != '~' && tag[0] != '!' && section == NULL) {
-			section = xstrdup(tag);
-		}
-		free(tag);
-	}
-	if ((why = migrate_refusal(url)) != NULL) {
-		migrate_note(path, lineno, why);
-		c->refused++;
-	} else if (subs_find(subs, url) != NULL) {
-		c->known++;
-	} else if (subs_add(subs, url, title, section, &cause)) {
-		c->added++;
-	} else {
-		migrate_note(path, lineno, cause);
-		free(cause);
-		c->refused++;
-	}
-	free(url);
-	free(title);
-	free(section);
-}
-
-/* Subscribe to the feeds of newsboat's urls file. */
+/* Subscribe to the feeds of newsboat's urls file; its refused entries are
+ * noted one by one. */
 static bool
-migrate_urls(struct subs *subs, const char *path, struct migrate_counts *c)
+import_newsboat_urls(struct subs *subs, const char *path,
+    struct import_newsboat_counts *c)
 {
-	char	*data, *line, *next, *cause = NULL;
-	size_t	 len;
-	int	 lineno = 0;
+	struct opml_list	 l;
+	const char		*why;
+	char			*data, *cause = NULL;
+	size_t			 len, i;
 
 	if ((data = file_read(path, &len, &cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
 		return false;
 	}
-	for (line = data; line != NULL && line < data + len; line = next) {
-		lineno++;
-		if ((next = memchr(line, '\n', (size_t)(data + len - line))) !=
-		    NULL) {
-			*next++ = '\0';
-		}
-		line[strcspn(line, "\r")] = '\0';
-		migrate_urls_line(subs, path, lineno, line, c);
-	}
+	memset(&l, 0, sizeof l);
+	opml_read_urls(data, len, &l);
 	free(data);
+	for (i = 0; i < l.nnotes; i++) {
+		import_newsboat_note(path, l.notes[i]);
+	}
+	c->refused += (int)l.nnotes;
+	for (i = 0; i < l.n; i++) {
+		if ((why = import_newsboat_refusal(l.entries[i].url)) != NULL) {
+			import_newsboat_refuse(path, l.entries[i].url, why, c);
+		} else if (subs_find(subs, l.entries[i].url) != NULL) {
+			c->known++;
+		} else if (subs_add(subs, l.entries[i].url, l.entries[i].title,
+		    l.entries[i].section, &cause)) {
+			c->added++;
+		} else {
+			import_newsboat_note(path, cause);
+			free(cause);
+			cause = NULL;
+			c->refused++;
+		}
+	}
+	opml_list_free(&l);
 	return true;
 }
 
@@ -189,8 +140,8 @@ migrate_urls(struct subs *subs, const char *path, struct migrate_counts *c)
 
 /* With --all: subscribe to the cache's feeds the urls file lacks. */
 static void
-migrate_all(struct subs *subs, char **urls, size_t n, const char *path,
-    struct migrate_counts *c)
+import_newsboat_all(struct subs *subs, char **urls, size_t n, const char *path,
+    struct import_newsboat_counts *c)
 {
 	const char	*why;
 	char		*cause = NULL;
@@ -200,13 +151,12 @@ migrate_all(struct subs *subs, char **urls, size_t n, const char *path,
 		if (subs_find(subs, urls[i]) != NULL) {
 			continue;
 		}
-		if ((why = migrate_refusal(urls[i])) != NULL) {
-			migrate_note(path, 0, why);
-			c->refused++;
+		if ((why = import_newsboat_refusal(urls[i])) != NULL) {
+			import_newsboat_refuse(path, urls[i], why, c);
 		} else if (subs_add(subs, urls[i], NULL, NULL, &cause)) {
 			c->added++;
 		} else {
-			migrate_note(path, 0, cause);
+			import_newsboat_note(path, cause);
 			free(cause);
 			cause = NULL;
 			c->refused++;
@@ -217,7 +167,7 @@ migrate_all(struct subs *subs, char **urls, size_t n, const char *path,
 /* Give the memo's open issue the configured sections before anything is
  * starred into it (as kiji star does). */
 static bool
-migrate_memo(struct cmd_ctx *ctx, struct store *st)
+import_newsboat_memo(struct cmd_ctx *ctx, struct store *st)
 {
 	struct cfg	*cfg = cmd_load_cfg(ctx);
 	char		**names, *cause = NULL;
@@ -238,9 +188,9 @@ migrate_memo(struct cmd_ctx *ctx, struct store *st)
 
 /* Import the items of the subscribed feeds the cache knows. */
 static void
-migrate_items(struct store *st, struct store_newsboat *nb, bool star,
+import_newsboat_items(struct store *st, struct store_newsboat *nb, bool star,
     const struct subs *subs, char **urls, size_t n, const char *path,
-    struct migrate_counts *c)
+    struct import_newsboat_counts *c)
 {
 	struct store_newsboat_stats	 stats;
 	char				*cause = NULL;
@@ -252,7 +202,7 @@ migrate_items(struct store *st, struct store_newsboat *nb, bool star,
 		}
 		if (!store_newsboat_import(st, nb, urls[i], star, &stats,
 		    &cause)) {
-			migrate_note(path, 0, cause);
+			import_newsboat_note(path, cause);
 			free(cause);
 			cause = NULL;
 			c->failed = true;
@@ -267,7 +217,7 @@ migrate_items(struct store *st, struct store_newsboat *nb, bool star,
 
 /* Save the subscriptions if they changed; false (printed) on failure. */
 static bool
-migrate_save(struct cmd_ctx *ctx, struct subs *subs, int added)
+import_newsboat_save(struct cmd_ctx *ctx, struct subs *subs, int added)
 {
 	char	*cause = NULL;
 
@@ -283,8 +233,8 @@ migrate_save(struct cmd_ctx *ctx, struct subs *subs, int added)
 /* Subscribe (urls file, then with --all the cache's feeds), save, then
  * import the cache's items. */
 static bool
-migrate_run(struct cmd_ctx *ctx, const struct migrate_opts *o,
-    struct subs *subs, struct migrate_counts *c)
+import_newsboat_run(struct cmd_ctx *ctx, const struct import_newsboat_opts *o,
+    struct subs *subs, struct import_newsboat_counts *c)
 {
 	struct store_newsboat	*nb = NULL;
 	struct store		*st;
@@ -292,7 +242,7 @@ migrate_run(struct cmd_ctx *ctx, const struct migrate_opts *o,
 	size_t			 n = 0;
 	bool			 ok = false;
 
-	if (o->urls != NULL && !migrate_urls(subs, o->urls, c)) {
+	if (o->urls != NULL && !import_newsboat_urls(subs, o->urls, c)) {
 		return false;
 	}
 	if (o->cache != NULL && ((nb = store_newsboat_open(o->cache,
@@ -303,13 +253,13 @@ migrate_run(struct cmd_ctx *ctx, const struct migrate_opts *o,
 		return false;
 	}
 	if (o->all) {
-		migrate_all(subs, urls, n, o->cache, c);
+		import_newsboat_all(subs, urls, n, o->cache, c);
 	}
-	if (migrate_save(ctx, subs, c->added)) {
+	if (import_newsboat_save(ctx, subs, c->added)) {
 		ok = c->saved = true;
 		if (nb != NULL && (st = cmd_store_open(ctx)) != NULL) {
-			if (o->no_star || migrate_memo(ctx, st)) {
-				migrate_items(st, nb, !o->no_star, subs, urls,
+			if (o->no_star || import_newsboat_memo(ctx, st)) {
+				import_newsboat_items(st, nb, !o->no_star, subs, urls,
 				    n, o->cache, c);
 			} else {
 				ok = false;
@@ -329,7 +279,7 @@ migrate_run(struct cmd_ctx *ctx, const struct migrate_opts *o,
 /* The first of newsboat's places for name that exists (~/.newsboat, then
  * the XDG directory newsboat uses), or NULL. */
 static char *
-migrate_default(const char *name, const char *xdg_var, const char *xdg_home)
+import_newsboat_default(const char *name, const char *xdg_var, const char *xdg_home)
 {
 	const char	*home = getenv("HOME"), *xdg = getenv(xdg_var);
 	char		*path;
@@ -357,7 +307,7 @@ migrate_default(const char *name, const char *xdg_var, const char *xdg_home)
 
 /* Parse the options into o (defaults filled in); an exit code or -1. */
 static int
-migrate_options(int argc, char **argv, struct migrate_opts *o)
+import_newsboat_options(int argc, char **argv, struct import_newsboat_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "urls", required_argument, NULL, 'u' },
@@ -385,15 +335,15 @@ migrate_options(int argc, char **argv, struct migrate_opts *o)
 		}
 	}
 	if (optind != argc) {
-		cmd_error(_("usage: kiji migrate [--urls FILE] [--cache FILE] "
+		cmd_error(_("usage: kiji import-newsboat [--urls FILE] [--cache FILE] "
 		    "[--all] [--no-star]"));
 		return EXIT_USAGE;
 	}
 	if (!o->urls_given) {
-		o->urls = migrate_default("urls", "XDG_CONFIG_HOME", ".config");
+		o->urls = import_newsboat_default("urls", "XDG_CONFIG_HOME", ".config");
 	}
 	if (!o->cache_given) {
-		o->cache = migrate_default("cache.db", "XDG_DATA_HOME",
+		o->cache = import_newsboat_default("cache.db", "XDG_DATA_HOME",
 		    ".local/share");
 	}
 	if (o->urls == NULL && o->cache == NULL) {
@@ -407,7 +357,7 @@ migrate_options(int argc, char **argv, struct migrate_opts *o)
 
 /* What was done, on standard output. */
 static void
-migrate_summary(const struct migrate_opts *o, const struct migrate_counts *c)
+import_newsboat_summary(const struct import_newsboat_opts *o, const struct import_newsboat_counts *c)
 {
 	printf(ngettext("%d feed added", "%d feeds added", c->added),
 	    c->added);
@@ -434,16 +384,16 @@ migrate_summary(const struct migrate_opts *o, const struct migrate_counts *c)
 }
 
 int
-cmd_migrate(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_newsboat(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct migrate_counts	 c;
-	struct migrate_opts	 o;
+	struct import_newsboat_counts	 c;
+	struct import_newsboat_opts	 o;
 	struct subs		*subs;
 	char			*cause = NULL;
 	int			 rc;
 
 	if (cmd_wants_help(argc, argv)) {
-		printf(_("Usage: kiji migrate [--urls FILE] [--cache FILE] "
+		printf(_("Usage: kiji import-newsboat [--urls FILE] [--cache FILE] "
 		    "[--all] [--no-star]\n"
 		    "Move from newsboat: subscribe to the feeds of its urls "
 		    "file, then import\nthe items of its cache.db (read "
@@ -457,7 +407,7 @@ cmd_migrate(struct cmd_ctx *ctx, int argc, char **argv)
 		    "             memo's open issue)\n"));
 		return EXIT_OK;
 	}
-	if ((rc = migrate_options(argc, argv, &o)) != -1) {
+	if ((rc = import_newsboat_options(argc, argv, &o)) != -1) {
 		free(o.urls);
 		free(o.cache);
 		return rc;
@@ -468,9 +418,9 @@ cmd_migrate(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		rc = EXIT_FAIL;
 	} else {
-		rc = migrate_run(ctx, &o, subs, &c) ? EXIT_OK : EXIT_FAIL;
+		rc = import_newsboat_run(ctx, &o, subs, &c) ? EXIT_OK : EXIT_FAIL;
 		if (c.saved) {
-			migrate_summary(&o, &c);
+			import_newsboat_summary(&o, &c);
 		}
 		subs_free(subs);
 	}
