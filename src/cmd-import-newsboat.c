@@ -371,8 +371,8 @@ import_newsboat_summary(const struct import_newsboat_opts *o, const struct impor
 	}
 	printf(ngettext("%d item imported", "%d items imported", c->imported),
 	    c->imported);
-	printf(ngettext(" (of %d in newsboat's cache)",
-	    " (of %d in newsboat's cache)", c->items), c->items);
+	printf(ngettext(" (of %d newsboat kept)",
+	    " (of %d newsboat kept)", c->items), c->items);
 	printf(ngettext(", %d marked read", ", %d marked read", c->read),
 	    c->read);
 	printf(ngettext(", %d starred\n", ", %d starred\n", c->starred),

@@ -54,7 +54,7 @@ cd "$T" || exit 1
 "$KIJI" import-newsboat --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2> "$T/err"
 ok $? "kiji import-newsboat succeeds"
 is "$(cat "$T/out")" "3 feeds added, 0 already subscribed, 6 entries refused
-6 items imported (of 6 in newsboat's cache), 3 marked read, 2 starred
+6 items imported (of 6 newsboat kept), 3 marked read, 2 starred
 Starred items are in the memo's open issue: see kiji memo." \
     "the summary counts feeds, refusals and items"
 is "$(wc -l < "$T/err" | tr -d ' ')" 6 "one message per refused entry"
@@ -122,7 +122,7 @@ before=$(items id link read starred)
 "$KIJI" import-newsboat --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2>/dev/null
 ok $? "a second kiji import-newsboat succeeds"
 is "$(cat "$T/out")" "0 feeds added, 3 already subscribed, 6 entries refused
-0 items imported (of 6 in newsboat's cache), 0 marked read, 0 starred" \
+0 items imported (of 6 newsboat kept), 0 marked read, 0 starred" \
     "a second import adds nothing"
 is "$(items id link read starred)" "$before" \
     "a second import keeps the items and kiji's read state"
@@ -131,7 +131,7 @@ is "$(items id link read starred)" "$before" \
 "$KIJI" import-newsboat --all --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2> "$T/err"
 ok $? "kiji import-newsboat --all succeeds"
 is "$(cat "$T/out")" "1 feed added, 3 already subscribed, 7 entries refused
-1 item imported (of 7 in newsboat's cache), 1 marked read, 1 starred
+1 item imported (of 7 newsboat kept), 1 marked read, 1 starred
 Starred items are in the memo's open issue: see kiji memo." \
     "--all imports the orphan feed"
 grep -q "cache.db: 'exec:~/bin/make-feed': refused: newsboat would run a command" "$T/err"
@@ -154,14 +154,14 @@ mkdir -p "$T/fresh"
 "$KIJI" -c "$T/fresh/config" -d "$T/fresh/data" import-newsboat > "$T/out" 2>&1
 ok $? "kiji import-newsboat finds ~/.newsboat by itself"
 is "$(cat "$T/out")" "1 feed added, 0 already subscribed, 0 entries refused
-2 items imported (of 2 in newsboat's cache), 1 marked read, 0 starred" \
+2 items imported (of 2 newsboat kept), 1 marked read, 0 starred" \
     "the default files are read"
 
 # --no-star: flags stay behind, the memo stays empty.
 "$KIJI" -c "$T/nostar/config" -d "$T/nostar/data" import-newsboat --no-star \
     --urls "$NB/urls" --cache "$NB/cache.db" > "$T/out" 2>/dev/null
 ok $? "kiji import-newsboat --no-star succeeds"
-is "$(sed -n 2p "$T/out")" "6 items imported (of 6 in newsboat's cache), 3 marked read, 0 starred" \
+is "$(sed -n 2p "$T/out")" "6 items imported (of 6 newsboat kept), 3 marked read, 0 starred" \
     "--no-star stars nothing"
 is "$("$KIJI" -c "$T/nostar/config" -d "$T/nostar/data" items --starred --json)" "[]" \
     "--no-star: no starred item"
@@ -172,7 +172,7 @@ ok $? "build an old-schema cache"
 "$KIJI" -c "$T/old/config" -d "$T/old/data" import-newsboat --urls "$NB/urls" \
     --cache "$T/old.db" > "$T/out" 2>/dev/null
 ok $? "an old cache imports"
-is "$(sed -n 2p "$T/out")" "7 items imported (of 7 in newsboat's cache), 4 marked read, 0 starred" \
+is "$(sed -n 2p "$T/out")" "7 items imported (of 7 newsboat kept), 4 marked read, 0 starred" \
     "without a deleted column every item is taken; without flags none starred"
 
 # Not a newsboat cache: a clear error, nothing imported.

@@ -36,7 +36,7 @@ printf '%s "Tag"\n' "$FEED" > "$T/urls"
 
 "$KIJI" import-newsboat --urls "$T/urls" --cache "$T/cache.db" > "$T/out" 2>&1
 ok $? "import-newsboat"
-is "$(sed -n 2p "$T/out")" "4 items imported (of 4 in newsboat's cache), 2 marked read, 2 starred" \
+is "$(sed -n 2p "$T/out")" "4 items imported (of 4 newsboat kept), 2 marked read, 2 starred" \
     "four items imported"
 
 "$KIJI" refresh --quiet > "$T/out" 2>&1
