@@ -3,17 +3,8 @@
 # Ends with a line "N passed, N failed".
 set -e
 cd "$(dirname "$0")/.."
-sh scripts/deps-debian.sh
-if [ ! -x configure ] || [ configure.ac -nt configure ]; then
-	./autogen.sh
-fi
-WERROR=
-[ "${CI:-}" = true ] && WERROR=--enable-werror
-if [ ! -f Makefile ]; then
-	./configure -q $WERROR
-fi
+sh scripts/build.sh
 jobs=$(nproc 2>/dev/null || echo 2)
-make -s -j"$jobs"
 status=0
 make -s -j"$jobs" check >/dev/null 2>&1 || status=$?
 # Show what failed, then the counts.
