@@ -134,7 +134,7 @@ ui_draw_cursor(int y, int x)
 void
 ui_draw_help(struct ui *ui)
 {
-	int	 y = 1, a, page = LINES - 2, kw = 18;
+	int	 y = 1, a, page = LINES - 2, kw = 17, nw = COLS >= 100 ? 21 : 0;
 	int	 ctx = -1, row = 0;
 	char	*keys, *s;
 
@@ -158,10 +158,9 @@ ui_draw_help(struct ui *ui)
 		ui_draw_text(y, 0, kw, s, UI_EL_HELP_KEY);
 		free(s);
 		free(keys);
-		s = xasprintf("%-20s %s", keymap_action_name(a),
-		    _(keymap_action_help(a)));
-		ui_draw_text(y++, kw, COLS - kw, s, UI_EL_NORMAL);
-		free(s);
+		ui_draw_text(y, kw, nw, keymap_action_name(a), UI_EL_NORMAL);
+		ui_draw_text(y++, kw + nw, COLS - kw - nw,
+		    _(keymap_action_help(a)), UI_EL_NORMAL);
 	}
 	while (y <= page) {
 		ui_draw_text(y++, 0, COLS, "", UI_EL_NORMAL);

@@ -172,7 +172,10 @@ ui_items_reload(struct ui *ui, bool keep)
 		it->cursor = it->top = 0;
 	} else if (id != 0 && (idx = ui_items_find(ui, id, it->cursor,
 	    it->total - old_total)) >= 0) {
-		it->top += idx - it->cursor;
+		/* A scrolled list keeps its view; at the top, new items show. */
+		if (it->top > 0) {
+			it->top += idx - it->cursor;
+		}
 		it->cursor = idx;
 	}
 	if (it->cursor >= it->total) {

@@ -168,8 +168,8 @@ ui_prompt_draw(struct ui_prompt *p, int y, int x, int width)
 	int		 lw = ui_text_width(p->label), room, before;
 	char		*shown;
 
-	if (lw > width / 2) {
-		lw = width / 2;
+	if (lw > width * 2 / 3) {
+		lw = width * 2 / 3;
 	}
 	ui_draw_text(y, x, lw, p->label, UI_EL_PROMPT);
 	room = width - lw - 1;

@@ -265,7 +265,7 @@ static void
 ui_sources_draw_row(struct ui_sources *s, size_t i, int y, struct ui_rect r,
     enum ui_element cursor)
 {
-	const char	*label, *mark = ui_sources_mark(s, i);
+	const char	*label = "", *mark = ui_sources_mark(s, i);
 	enum ui_element	 el, markel;
 	char		 num[16] = "";
 	int		 count, nw, mw = ui_text_width(mark);

@@ -137,9 +137,10 @@ static char *
 ui_status_right(struct ui *ui)
 {
 	if (ui->refreshing) {
-		return xasprintf(_("refreshing %d/%d, %d new, %d errors"),
-		    ui->fetch_done, ui->fetch_total, ui->fetch_new,
-		    ui->fetch_errors);
+		return xasprintf(ngettext("refreshing %d/%d, %d new, %d error",
+		    "refreshing %d/%d, %d new, %d errors",
+		    (unsigned long)ui->fetch_errors), ui->fetch_done,
+		    ui->fetch_total, ui->fetch_new, ui->fetch_errors);
 	}
 	return xasprintf(_("%d unread"), ui_sources_unread_total(ui));
 }
@@ -156,15 +157,19 @@ ui_draw_status(struct ui *ui)
 		rw = ui->cols / 2;
 	}
 	if (ui->prompt != NULL) {
-		ui_prompt_draw(ui->prompt, y, 0, ui->cols - rw);
+		ui_prompt_draw(ui->prompt, y, 0, ui->cols);
 	} else if (ui->message != NULL) {
 		ui_draw_text(y, 0, ui->cols - rw, ui->message,
 		    ui->message_error ? UI_EL_ERROR : UI_EL_MESSAGE);
 	} else {
-		ui_draw_text(y, 0, ui->cols - rw,
-		    _("? help  q quit  R refresh  / search"), UI_EL_STATUS);
+		ui_draw_text(y, 0, ui->cols - rw, ui->memo_open ?
+		    _("? keys  q back  x export  e headline  Q quote") :
+		    _("? help  q quit  R refresh  / search  M memo"),
+		    UI_EL_STATUS);
 	}
-	ui_draw_text(y, ui->cols - rw, rw, padded, UI_EL_STATUS);
+	if (ui->prompt == NULL) {
+		ui_draw_text(y, ui->cols - rw, rw, padded, UI_EL_STATUS);
+	}
 	free(padded);
 	free(right);
 }
@@ -240,7 +245,10 @@ static void
 ui_react(struct ui *ui, unsigned r)
 {
 	if (r & UI_RELAYOUT) {
+		ui->lines = LINES;
+		ui->cols = COLS;
 		ui_layout(ui);
+		clearok(curscr, TRUE);
 	}
 	if (r & UI_SOURCES) {
 		ui_sources_reload(ui);
@@ -815,8 +823,12 @@ ui_fetch_event(struct ui *ui, const struct fetch_event *ev)
 	case FETCH_EVENT_BATCH:
 		ui->refreshing = false;
 		ui_message(ui, ev->errors > 0, ev->cancelled ?
-		    _("Refresh stopped: %d of %d feeds, %d new items, %d errors.") :
-		    _("Refreshed %d of %d feeds: %d new items, %d errors."),
+		    ngettext("Refresh stopped: %d of %d feeds, %d new items, %d error.",
+		    "Refresh stopped: %d of %d feeds, %d new items, %d errors.",
+		    (unsigned long)ev->errors) :
+		    ngettext("Refreshed %d of %d feeds: %d new items, %d error.",
+		    "Refreshed %d of %d feeds: %d new items, %d errors.",
+		    (unsigned long)ev->errors),
 		    ev->done, ev->total, ev->new_total, ev->errors);
 		return UI_SOURCES | UI_ITEMS_KEEP | UI_REDRAW;
 	default:
