@@ -163,7 +163,7 @@ main(int argc, char **argv)
 		argc = 1;
 		argv = tui_argv;
 	}
-	optind = 1;
+	optind = 0;	/* full reset: the commands parse their own options */
 	rc = cmd->run(&ctx, argc, argv);
 	paths_free(&ctx.paths);
 	return rc;

@@ -12,7 +12,8 @@ static const char schema_core[] =
 "  etag TEXT,"
 "  last_modified TEXT,"
 "  last_fetch INTEGER,"		/* time of the last attempt */
-"  last_success INTEGER,"
+"  last_success INTEGER,"	/* time of the last fetch without error */
+"  last_doc INTEGER,"		/* time the last document was applied */
 "  http_status INTEGER,"
 "  error TEXT,"			/* NULL when the last fetch succeeded */
 "  redirect_url TEXT"		/* permanent redirect target, offered */
@@ -34,6 +35,7 @@ static const char schema_core[] =
 "  updated INTEGER,"
 "  first_seen INTEGER NOT NULL,"
 "  date INTEGER NOT NULL,"	/* published, else updated, else first_seen */
+"  last_seen INTEGER NOT NULL,"	/* the last document that carried it */
 "  read INTEGER NOT NULL DEFAULT 0,"
 "  starred INTEGER NOT NULL DEFAULT 0,"
 "  UNIQUE (feed_id, key)"
@@ -50,9 +52,16 @@ static const char schema_core[] =
 "  length INTEGER,"
 "  PRIMARY KEY (item_id, position)"
 ") WITHOUT ROWID;"
-/* Full-text search: NFKC-folded, lower-cased title + text, trigrams. */
+/* Full-text search: the NFKC case-folded title and text, in one column
+ * so that one GLOB per word can use the trigram index; detail=none keeps
+ * the index small (GLOB checks the text itself, so no positions needed). */
 "CREATE VIRTUAL TABLE items_fts USING fts5 ("
-"  title, body, tokenize='trigram');";
+"  text, tokenize='trigram', detail='none');"
+/* The store writes FTS rows itself (the text is folded in C); deletions,
+ * including those cascading from a feed's removal, are kept in step here. */
+"CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"
+"  DELETE FROM items_fts WHERE rowid = old.id;"
+"END;";
 
 static const char schema_memo[] =
 "CREATE TABLE memo_issues ("
