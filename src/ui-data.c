@@ -3,6 +3,7 @@
  * errors; item lists counted and read a page at a time. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,39 +176,20 @@ ui_data_store_query(const struct ui_query *q, struct store_query *sq)
 	sq->search = q->search;
 }
 
-/* How many items q lists: from the feeds' counts when that is exact, else
- * by listing the (short) rows. */
+/* How many items q lists. */
 bool
 ui_data_count(struct ui_data *d, const struct ui_query *q, int *count,
     char **cause)
 {
 	struct store_query	 sq;
-	struct store_feed	*list = NULL;
-	struct store_item	*items = NULL;
-	size_t			 n = 0, i;
+	size_t			 n = 0;
 
-	*count = 0;
-	if (q->search == NULL && q->kind != UI_SOURCE_STARRED) {
-		if (!store_feed_list(d->store, &list, &n, cause)) {
-			return false;
-		}
-		for (i = 0; i < n; i++) {
-			if (q->kind == UI_SOURCE_FEED &&
-			    strcmp(list[i].url, q->feed_url) != 0) {
-				continue;
-			}
-			*count += q->kind == UI_SOURCE_UNREAD || q->unread_only ?
-			    list[i].unread : list[i].total;
-		}
-		store_feed_list_free(list, n);
-		return true;
-	}
 	ui_data_store_query(q, &sq);
-	if (!store_items_query(d->store, &sq, &items, &n, cause)) {
+	if (!store_items_count(d->store, &sq, &n, cause)) {
+		*count = 0;
 		return false;
 	}
-	*count = (int)n;
-	store_items_free(items, n);
+	*count = n > (size_t)INT32_MAX ? INT32_MAX : (int)n;
 	return true;
 }
 

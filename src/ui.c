@@ -1061,16 +1061,7 @@ ui_init_fetch(struct ui *ui, char **cause)
 	if (ui->queue == NULL) {
 		return false;
 	}
-	fetch_config_init(&fc);
-	fc.max_parallel = (int)cfg_int(ui->cfg, OPTION_MAX_PARALLEL);
-	fc.max_per_host = (int)cfg_int(ui->cfg, OPTION_MAX_PER_HOST);
-	fc.connect_timeout = (long)cfg_int(ui->cfg, OPTION_CONNECT_TIMEOUT);
-	fc.timeout = (long)cfg_int(ui->cfg, OPTION_TIMEOUT);
-	fc.low_speed_time = (long)cfg_int(ui->cfg, OPTION_LOW_SPEED_TIME);
-	fc.max_size = cfg_int(ui->cfg, OPTION_MAX_SIZE) * 1024 * 1024;
-	fc.user_agent = cfg_string(ui->cfg, OPTION_USER_AGENT);
-	fc.keep_days = (int)cfg_int(ui->cfg, OPTION_KEEP_DAYS);
-	fc.feeds_file = ui->paths->feeds_file;
+	fetch_config_load(&fc, ui->cfg, ui->paths->feeds_file);
 	ui->fetch = fetch_start(&fc, ui->paths->db_file, ui->queue, cause);
 	if (ui->fetch == NULL) {
 		queue_free(ui->queue);

@@ -66,12 +66,12 @@ ok $? "the second item of the feed is selected"
 e2e_tmux resize-window -t kiji -x 160 -y 40
 e2e_wait "│ Article"
 ok $? "a wide terminal gets three columns"
-e2e_screen | grep -q "Link: https://news.example/ransom"
+e2e_wait "Link: https://news.example/ransom"
 ok $? "the selection survives the resize"
 e2e_tmux resize-window -t kiji -x 80 -y 24
 e2e_gone "│ Article"
 ok $? "back to rows at 80 columns"
-e2e_screen | grep -q "Link: https://news.example/ransom"
+e2e_wait "Link: https://news.example/ransom"
 ok $? "the selection survives again"
 e2e_keys q
 is "$(e2e_exited)" "[kiji exited 0]" "q quits"
