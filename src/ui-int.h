@@ -125,6 +125,8 @@ struct ui {
 	struct screen		*screen;
 	char			**errors;	/* configuration errors */
 	size_t			 nerrors;
+	unsigned		 pending;	/* reactions to the fetcher's news */
+	long long		 reloaded_at;	/* when they were last applied, ms */
 	bool			 dirty;		/* repaint before waiting */
 	int			 sigpipe[2];	/* signal self-pipe */
 };

@@ -100,9 +100,9 @@ ui_sources_add(struct ui_sources *s, enum ui_source_kind kind)
 static void
 ui_sources_build(struct ui_sources *s)
 {
-	struct ui_source_row	*sec = NULL;
-	const char		*cur = NULL;
-	size_t			 i;
+	const char	*cur = NULL;
+	size_t		 i, sec = 0;
+	bool		 in_section = false;
 
 	s->nrows = 0;
 	s->unread_total = 0;
@@ -113,14 +113,15 @@ ui_sources_build(struct ui_sources *s)
 		if (s->feeds[i].section != NULL && (cur == NULL ||
 		    strcmp(cur, s->feeds[i].section) != 0)) {
 			cur = s->feeds[i].section;
-			sec = ui_sources_add(s, UI_SOURCE_SECTION);
-			sec->section = cur;
+			sec = s->nrows;
+			ui_sources_add(s, UI_SOURCE_SECTION)->section = cur;
+			in_section = true;
 		} else if (s->feeds[i].section == NULL) {
 			cur = NULL;
-			sec = NULL;
+			in_section = false;
 		}
-		if (sec != NULL) {
-			sec->unread += s->feeds[i].unread;
+		if (in_section) {
+			s->rows[sec].unread += s->feeds[i].unread;
 			if (ui_sources_is_collapsed(s, cur)) {
 				continue;
 			}

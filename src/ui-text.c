@@ -4,7 +4,6 @@
 
 #include <string.h>
 
-#include "ui-compat.h"
 #include "utf8.h"
 #include "xalloc.h"
 

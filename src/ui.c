@@ -836,22 +836,55 @@ ui_fetch_event(struct ui *ui, const struct fetch_event *ev)
 	}
 }
 
-/* Take every message the fetcher posted; react once. */
+/* Milliseconds on a monotonic clock. */
+static long long
+ui_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reload what the fetcher changed, at most every UI_RELOAD_MS while a
+ * refresh runs (a list reload reads the database); the poll timeout until
+ * the next one, or -1. */
+#define UI_RELOAD_MS	300
+static int
+ui_pending(struct ui *ui, bool now)
+{
+	long long	t = ui_now_ms();
+
+	if (ui->pending == 0) {
+		return -1;
+	}
+	if (!now && t - ui->reloaded_at < UI_RELOAD_MS) {
+		return (int)(UI_RELOAD_MS - (t - ui->reloaded_at));
+	}
+	ui_react(ui, ui->pending);
+	ui->pending = 0;
+	ui->reloaded_at = t;
+	return -1;
+}
+
+/* Take every message the fetcher posted; reload once. */
 static void
 ui_drain(struct ui *ui)
 {
 	struct queue_msg	*msg;
 	struct fetch_event	 ev;
-	unsigned		 r = 0;
+	bool			 batch = false;
 
 	queue_drain(ui->queue);
 	while ((msg = queue_pop(ui->queue)) != NULL) {
 		if (fetch_event_decode(msg, &ev)) {
-			r |= ui_fetch_event(ui, &ev);
+			ui->pending |= ui_fetch_event(ui, &ev);
+			batch |= ev.type == FETCH_EVENT_BATCH;
 		}
 		free(msg);
 	}
-	ui_react(ui, r);
+	ui->dirty = true;
+	ui_pending(ui, batch);
 }
 
 static void
@@ -916,13 +949,17 @@ ui_loop(struct ui *ui)
 {
 	struct pollfd	 fds[3];
 	unsigned	 r = 0;
-	int		 timeout;
+	int		 timeout, wait;
 
 	fds[0].fd = STDIN_FILENO;
 	fds[1].fd = queue_fd(ui->queue);
 	fds[2].fd = ui->sigpipe[0];
 	while (!(r & UI_QUIT)) {
 		timeout = ui_timer(ui);
+		wait = ui_pending(ui, false);
+		if (wait >= 0 && (timeout < 0 || wait < timeout)) {
+			timeout = wait;
+		}
 		if (ui->dirty) {
 			ui_draw_all(ui);
 		}
