@@ -419,3 +419,46 @@ keymap_keys_for(const struct keymap *km, int action)
 	}
 	return buf_detach(&b);
 }
+
+/* A key name as a config word: quoted when it would not read back. */
+static void
+keymap_dump_key(struct buf *b, const char *name)
+{
+	if (strpbrk(name, "#\"\\") == NULL) {
+		buf_puts(b, name);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *name != '\0'; name++) {
+		if (*name == '"' || *name == '\\') {
+			buf_putc(b, '\\');
+		}
+		buf_putc(b, *name);
+	}
+	buf_putc(b, '"');
+}
+
+char *
+keymap_dump(const struct keymap *km)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+	char		*name;
+	int		 a;
+
+	buf_puts(&b, "");
+	for (a = 0; a < ACTION__COUNT; a++) {
+		for (i = 0; i < km->nbindings; i++) {
+			if (km->bindings[i].action != a) {
+				continue;
+			}
+			name = keymap_key_name(km->bindings[i].key);
+			buf_puts(&b, "bind ");
+			keymap_dump_key(&b, name);
+			buf_printf(&b, " %s\t# %s\n", keymap_actions[a].name,
+			    _(keymap_actions[a].help));
+			free(name);
+		}
+	}
+	return buf_detach(&b);
+}

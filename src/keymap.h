@@ -80,6 +80,10 @@ char		*keymap_key_name(int key);		/* caller frees */
 /* The keys bound to action, as "j, Down" (caller frees; "" when none). */
 char		*keymap_keys_for(const struct keymap *, int action);
 
+/* The bindings as config lines, "bind KEY ACTION  # help" in the order of
+ * actions.def (help translated); the caller frees the text. */
+char		*keymap_dump(const struct keymap *);
+
 int		 keymap_action_find(const char *name);
 const char	*keymap_action_name(int action);
 const char	*keymap_action_help(int action);	/* untranslated */

@@ -394,6 +394,7 @@ ui_sources_scroll(struct ui *ui, int lines)
 {
 	struct ui_sources	*s = ui->sources;
 	int			 max = (int)s->nrows - ui_page(ui, UI_PANE_SOURCES);
+	int			 old = s->cursor;
 
 	s->top += lines;
 	if (s->top > max) {
@@ -407,5 +408,5 @@ ui_sources_scroll(struct ui *ui, int lines)
 	} else if (s->cursor >= s->top + ui_page(ui, UI_PANE_SOURCES)) {
 		s->cursor = s->top + ui_page(ui, UI_PANE_SOURCES) - 1;
 	}
-	return UI_HANDLED | UI_REDRAW | UI_ITEMS;
+	return UI_HANDLED | UI_REDRAW | (s->cursor != old ? UI_ITEMS : 0);
 }

@@ -53,6 +53,11 @@ e2e_refresh() {
 # The pane runs kiji and then prints its exit status, so a crash shows.
 e2e_start() {
 	_lang=${3:-C.UTF-8}
+	# Without the Japanese locale (scripts/deps-debian.sh makes it), the
+	# C.UTF-8 one shows the same screens.
+	if ! locale -a 2>/dev/null | grep -qi "^${_lang%%.*}\.utf-\{0,1\}8\$"; then
+		_lang=C.UTF-8
+	fi
 	e2e_tmux start-server \; set -g default-terminal screen-256color \; \
 	    set -g exit-empty off \; \
 	    new-session -d -s kiji -x "$1" -y "$2" \
@@ -144,4 +149,11 @@ e2e_http() {
 		_n=$((_n + 1))
 	done
 	E2E_PORT=$(cat "$E2E_DIR/port")
+}
+
+# e2e_mouse BUTTON X Y: an xterm (X10) mouse event at column X, line Y
+# (from 0); BUTTON 0 is a left press, 3 a release, 64/65 the wheel.
+e2e_mouse() {
+	e2e_tmux send-keys -t kiji -H 1b 5b 4d "$(printf '%x' $((32 + $1)))" \
+	    "$(printf '%x' $((33 + $2)))" "$(printf '%x' $((33 + $3)))"
 }

@@ -123,6 +123,30 @@ test_defaults(void)
 	keymap_free(km);
 }
 
+/* The dump reads back as the same bindings. */
+static void
+test_dump(void)
+{
+	struct keymap	*km = keymap_new(), *back = keymap_new();
+	struct cfg	*cfg = cfg_new();
+	char		*text, *again;
+
+	text = keymap_dump(km);
+	ok(strstr(text, "bind j down\t# ") != NULL, "the dump has bind lines");
+	ok(strstr(text, "bind \"#\"") == NULL, "no stray quoting");
+	cfg_parse_string(cfg, "dump", text);
+	is_int(cfg_error_count(cfg), 0, "the dump parses as a config");
+	keymap_apply_cfg(back, cfg);
+	is_int(keymap_error_count(back), 0, "and binds without errors");
+	again = keymap_dump(back);
+	is_str(again, text, "the bindings read back the same");
+	free(again);
+	free(text);
+	cfg_free(cfg);
+	keymap_free(back);
+	keymap_free(km);
+}
+
 static void
 test_files(void)
 {
@@ -154,6 +178,7 @@ main(void)
 {
 	test_keys();
 	test_defaults();
+	test_dump();
 	test_files();
 	return done_testing();
 }
