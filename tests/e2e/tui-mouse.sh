@@ -1,6 +1,6 @@
 #!/bin/sh
 # The mouse: a click selects and focuses, a second click opens, the wheel
-# scrolls the pane under the pointer.
+# scrolls the pane under the pointer.  On an 8-color terminal.
 . "$KIJI_SRCDIR/tests/lib.sh"
 . "$KIJI_SRCDIR/tests/e2e/lib.sh"
 e2e_require
@@ -8,6 +8,7 @@ e2e_require
 e2e_feeds "[Japan]" "file://@FEEDS@/jvn.xml JVN" "[World]" \
     "file://@FEEDS@/world.xml"
 e2e_refresh
+E2E_TERM=screen	# 8 colors
 e2e_start 80 14
 e2e_wait "6 unread" 15
 ok $? "the reader starts"
