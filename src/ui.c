@@ -24,6 +24,7 @@
 #include "keymap.h"
 #include "queue.h"
 #include "spawn.h"
+#include "ui.h"
 #include "ui-curses.h"
 #include "ui-int.h"
 #include "ui-text.h"
@@ -1258,50 +1259,17 @@ ui_print_errors(struct ui *ui)
 	free(ui->errors);
 }
 
-/* kiji tui --keys: the bindings in effect, as config lines. */
-static int
-ui_print_keys(struct cmd_ctx *ctx)
-{
-	struct cfg	*cfg = cmd_load_cfg(ctx);
-	struct keymap	*km = keymap_new();
-	char		*text;
-	size_t		 i;
-
-	keymap_apply_cfg(km, cfg);
-	for (i = 0; i < keymap_error_count(km); i++) {
-		cmd_error("%s", keymap_error(km, i));
-	}
-	text = keymap_dump(km);
-	fputs(text, stdout);
-	free(text);
-	keymap_free(km);
-	cfg_free(cfg);
-	return EXIT_OK;
-}
-
+/* Run the reader until the user quits; an exit status (EXIT_*). */
 int
-cmd_tui(struct cmd_ctx *ctx, int argc, char **argv)
+ui_run(const struct paths *paths, bool config_missing_ok)
 {
 	struct ui	 ui;
 	char		*cause = NULL;
 	int		 i;
 
-	if (cmd_wants_help(argc, argv)) {
-		printf(_("Usage: kiji [tui] [--keys]\n"
-		    "Start the reader (the default command).\n\n"
-		    "  --keys  print the key bindings (defaults and config) as config lines\n"));
-		return EXIT_OK;
-	}
-	if (argc == 2 && strcmp(argv[1], "--keys") == 0) {
-		return ui_print_keys(ctx);
-	}
-	if (argc > 1) {
-		cmd_error(_("tui takes no arguments"));
-		return EXIT_USAGE;
-	}
 	memset(&ui, 0, sizeof ui);
-	ui.paths = &ctx->paths;
-	ui.config_missing_ok = ctx->config_opt == NULL;
+	ui.paths = paths;
+	ui.config_missing_ok = config_missing_ok;
 	for (i = 0; i < UI_NSTAGES; i++) {
 		if (!ui_stages[i].init(&ui, &cause)) {
 			ui_unwind(&ui, i);

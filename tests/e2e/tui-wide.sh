@@ -6,7 +6,7 @@
 e2e_require
 
 e2e_feeds "[Japan]" "file://@FEEDS@/jvn.xml JVN" "[World]" \
-    "file://@FEEDS@/world.xml" "file://@FEEDS@/missing.xml Broken feed"
+    "file://@FEEDS@/world.xml" "file:///nonexistent/kiji/missing.xml Broken feed"
 e2e_refresh
 e2e_start 160 40 ja_JP.UTF-8
 
