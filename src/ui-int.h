@@ -180,6 +180,7 @@ void		 ui_sources_query(struct ui *, struct ui_query *);
 /* The selected feed (NULL for virtual entries and sections). */
 const struct ui_feed *ui_sources_feed(struct ui *);
 int		 ui_sources_unread_total(struct ui *);
+size_t		 ui_sources_feed_count(struct ui *);
 
 /* ui-items.c */
 struct ui_items	*ui_items_new(void);

@@ -185,6 +185,12 @@ ui_sources_reload(struct ui *ui)
 	return UI_REDRAW;
 }
 
+size_t
+ui_sources_feed_count(struct ui *ui)
+{
+	return ui->sources->nfeeds;
+}
+
 int
 ui_sources_unread_total(struct ui *ui)
 {

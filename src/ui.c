@@ -1197,6 +1197,10 @@ static bool
 ui_init_screen(struct ui *ui, char **cause)
 {
 	ui_react(ui, UI_SOURCES | UI_ITEMS | UI_REDRAW);
+	if (ui_sources_feed_count(ui) == 0) {
+		ui_message(ui, false, "%s",
+		    _("No feeds yet: add one with 'kiji add URL', then press R."));
+	}
 	if (ui->nerrors == 1) {
 		ui_message(ui, true, "%s", ui->errors[0]);
 	} else if (ui->nerrors > 1) {
