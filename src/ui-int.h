@@ -89,6 +89,7 @@ enum ui_prompt_purpose {
 	UI_PROMPT_SEARCH,
 	UI_PROMPT_LINK,
 	UI_PROMPT_MEMO,
+	UI_PROMPT_ALL_READ,
 };
 
 struct ui {

@@ -261,7 +261,9 @@ ui_react(struct ui *ui, unsigned r)
 	}
 	if (r & UI_OPEN) {
 		ui_open_selected(ui);
-	} else if (r & (UI_ITEMS | UI_ITEMS_KEEP | UI_READER)) {
+	} else if ((r & (UI_ITEMS | UI_READER)) ||
+	    ((r & UI_ITEMS_KEEP) && ui_reader_item(ui) == 0)) {
+		/* A background reload never changes the article being read. */
 		ui_update_reader(ui);
 	}
 	if (r & ~(unsigned)UI_HANDLED) {
@@ -456,18 +458,34 @@ ui_act_flag(struct ui *ui, bool star)
 	return UI_HANDLED | UI_REDRAW | UI_SOURCES;
 }
 
+static unsigned	ui_mark_read(struct ui *, const char *);
+
 static unsigned
 ui_act_mark_feed(struct ui *ui)
 {
 	const struct ui_feed	*f = ui_sources_feed(ui);
-	char			*cause = NULL;
-	int			 changed = 0;
 
+	if (f == NULL && ui_items_query(ui)->kind == UI_SOURCE_UNREAD) {
+		ui->prompt = ui_prompt_new(_("Mark every item of every feed read? (y/n) "),
+		    "");
+		ui->prompt_purpose = UI_PROMPT_ALL_READ;
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (f == NULL) {
 		ui_message(ui, true, "%s", _("Select a feed to mark it read."));
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!ui_data_mark_read(ui->data, f->url, &changed, &cause)) {
+	return ui_mark_read(ui, f->url);
+}
+
+/* Mark the items of url (NULL: of every feed) read. */
+static unsigned
+ui_mark_read(struct ui *ui, const char *url)
+{
+	char	*cause = NULL;
+	int	 changed = 0;
+
+	if (!ui_data_mark_read(ui->data, url, &changed, &cause)) {
 		ui_message(ui, true, "%s", cause);
 		free(cause);
 		return UI_HANDLED | UI_REDRAW;
@@ -616,6 +634,11 @@ ui_prompt_finish(struct ui *ui, const char *text)
 		}
 		ui_open_link(ui, (int)n);
 		return UI_REDRAW;
+	case UI_PROMPT_ALL_READ:
+		if (text[0] != 'y' && text[0] != 'Y') {
+			return UI_REDRAW;
+		}
+		return ui_mark_read(ui, NULL);
 	default:
 		return ui_memo_prompt(ui, text);
 	}

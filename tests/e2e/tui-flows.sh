@@ -73,6 +73,18 @@ e2e_gone "│ Article"
 ok $? "back to rows at 80 columns"
 e2e_wait "Link: https://news.example/ransom"
 ok $? "the selection survives again"
+# A on All unread asks, then marks everything read.
+e2e_keys h h g A
+e2e_wait "Mark every item of every feed read? (y/n)"
+ok $? "A on All unread asks first"
+e2e_keys n Enter
+e2e_wait "5 unread"
+ok $? "n leaves the items unread"
+e2e_keys A y Enter
+e2e_wait "Marked 5 items read."
+ok $? "y marks them all read"
+e2e_wait "0 unread"
+ok $? "nothing is unread any more"
 e2e_keys q
 is "$(e2e_exited)" "[kiji exited 0]" "q quits"
 done_testing
