@@ -1280,7 +1280,7 @@ ui_print_errors(struct ui *ui)
 	size_t	i;
 
 	for (i = 0; i < ui->nerrors; i++) {
-		cmd_error("%s", ui->errors[i]);
+		fprintf(stderr, "kiji: %s\n", ui->errors[i]);
 		free(ui->errors[i]);
 	}
 	free(ui->errors);
@@ -1301,7 +1301,7 @@ ui_run(const struct paths *paths, bool config_missing_ok)
 		if (!ui_stages[i].init(&ui, &cause)) {
 			ui_unwind(&ui, i);
 			ui_print_errors(&ui);
-			cmd_error(_("cannot start the reader (%s): %s"),
+			fprintf(stderr, _("kiji: cannot start the reader (%s): %s\n"),
 			    _(ui_stages[i].name), cause);
 			free(cause);
 			return EXIT_FAIL;
