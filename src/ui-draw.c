@@ -136,7 +136,7 @@ ui_draw_help(struct ui *ui)
 {
 	int	 y = 1, a, page = LINES - 2, kw = 17, nw = COLS >= 100 ? 21 : 0;
 	int	 ctx = -1, row = 0;
-	char	*keys, *s;
+	char	*keys, *raw, *s;
 
 	ui_draw_text(0, 0, COLS, _(" Keys (q or ? to close, j/k to scroll)"),
 	    UI_EL_TITLE);
@@ -153,7 +153,9 @@ ui_draw_help(struct ui *ui)
 		if (row++ < ui->help_top || y > page) {
 			continue;
 		}
-		keys = keymap_keys_for(ui->keymap, a);
+		raw = keymap_keys_for(ui->keymap, a);
+		keys = ui_text_clean(raw);
+		free(raw);
 		s = xasprintf("  %s", keys);
 		ui_draw_text(y, 0, kw, s, UI_EL_HELP_KEY);
 		free(s);
