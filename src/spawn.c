@@ -87,6 +87,7 @@ spawn_exec_detached(char *const argv[], int fd)
 
 	setsid();
 	signal(SIGPIPE, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
 	null = open("/dev/null", O_RDWR);
 	if (null >= 0) {
 		dup2(null, 0);
@@ -150,6 +151,7 @@ spawn_wait(char *const argv[], char **cause)
 	pid = fork();
 	if (pid == 0) {
 		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
 		execvp(argv[0], argv);
 		_exit(127);
 	}

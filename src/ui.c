@@ -290,6 +290,27 @@ ui_browser_command(struct ui *ui)
 	return xstrndup(env, strcspn(env, ":"));
 }
 
+/* Hand the terminal to argv until it exits; C-c is the program's then,
+ * not the reader's. */
+static bool
+ui_run_in_terminal(char **argv, char **cause)
+{
+	struct sigaction	ign, old;
+	bool			ok;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	def_prog_mode();
+	endwin();
+	sigaction(SIGINT, &ign, &old);
+	ok = spawn_wait(argv, cause);
+	sigaction(SIGINT, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	return ok;
+}
+
 /* Open url in the browser: never a shell, only http, https and file. */
 void
 ui_open_url(struct ui *ui, const char *url)
@@ -314,11 +335,7 @@ ui_open_url(struct ui *ui, const char *url)
 		return;
 	}
 	if (cfg_bool(ui->cfg, OPTION_BROWSER_TERMINAL)) {
-		def_prog_mode();
-		endwin();
-		ok = spawn_wait(argv, &cause);
-		reset_prog_mode();
-		clearok(curscr, TRUE);
+		ok = ui_run_in_terminal(argv, &cause);
 	} else {
 		ok = spawn_detached(argv, &cause);
 	}
