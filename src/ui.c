@@ -1155,13 +1155,20 @@ ui_fini_fetch(struct ui *ui)
 	queue_free(ui->queue);
 }
 
+/* Before anything is created: is there a terminal to read on? */
 static bool
-ui_init_terminal(struct ui *ui, char **cause)
+ui_init_tty(struct ui *ui, char **cause)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		*cause = xstrdup(_("the reader needs a terminal"));
 		return false;
 	}
+	return true;
+}
+
+static bool
+ui_init_terminal(struct ui *ui, char **cause)
+{
 	ui->screen = newterm(NULL, stdout, stdin);
 	if (ui->screen == NULL) {
 		*cause = xasprintf(_("cannot use the terminal '%s'"),
@@ -1255,6 +1262,7 @@ ui_init_screen(struct ui *ui, char **cause)
 }
 
 static const struct ui_stage ui_stages[] = {
+	{ N_("terminal"), ui_init_tty, NULL },
 	{ N_("configuration"), ui_init_config, ui_fini_config },
 	{ N_("database"), ui_init_data, ui_fini_data },
 	{ N_("panes"), ui_init_panes, ui_fini_panes },
