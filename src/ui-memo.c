@@ -282,6 +282,20 @@ ui_memo_draw_tree(struct ui *ui, struct ui_rect r)
 	}
 }
 
+/* The look of a Markdown line: headings and quotes stand out. */
+static enum ui_element
+ui_memo_line_element(const char *text)
+{
+	text += strspn(text, " ");
+	if (text[0] == '#') {
+		return UI_EL_READER_HEADING;
+	}
+	if (text[0] == '>') {
+		return UI_EL_READER_QUOTE;
+	}
+	return UI_EL_NORMAL;
+}
+
 static void
 ui_memo_draw_preview(struct ui *ui, struct ui_rect r)
 {
@@ -313,7 +327,7 @@ ui_memo_draw_preview(struct ui *ui, struct ui_rect r)
 		}
 		line = &m->preview->lines[m->preview_top + y];
 		ui_draw_text(r.y + 1 + y, r.x + 1, r.w - 1, line->text,
-		    UI_EL_NORMAL);
+		    ui_memo_line_element(line->text));
 	}
 }
 
