@@ -181,6 +181,7 @@ void		 ui_sources_query(struct ui *, struct ui_query *);
 /* The selected feed (NULL for virtual entries and sections). */
 const struct ui_feed *ui_sources_feed(struct ui *);
 int		 ui_sources_unread_total(struct ui *);
+const char	**ui_sources_section_urls(struct ui *, size_t *);
 size_t		 ui_sources_feed_count(struct ui *);
 
 /* ui-items.c */

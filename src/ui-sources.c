@@ -208,6 +208,31 @@ ui_sources_feed(struct ui *ui)
 	return &s->feeds[s->rows[s->cursor].feed];
 }
 
+/* The URLs of the selected section's feeds (a new array of pointers into
+ * the pane, valid until its next reload; the caller frees the array), or
+ * NULL when the selection is not a section. */
+const char **
+ui_sources_section_urls(struct ui *ui, size_t *n)
+{
+	struct ui_sources	*s = ui->sources;
+	const char		**urls, *name;
+	size_t			  i;
+
+	*n = 0;
+	if (s->nrows == 0 || s->rows[s->cursor].kind != UI_SOURCE_SECTION) {
+		return NULL;
+	}
+	name = s->rows[s->cursor].section;
+	urls = xcalloc(s->nfeeds + 1, sizeof *urls);
+	for (i = 0; i < s->nfeeds; i++) {
+		if (s->feeds[i].section != NULL &&
+		    strcmp(s->feeds[i].section, name) == 0) {
+			urls[(*n)++] = s->feeds[i].url;
+		}
+	}
+	return urls;
+}
+
 void
 ui_sources_query(struct ui *ui, struct ui_query *q)
 {

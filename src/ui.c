@@ -516,17 +516,23 @@ static unsigned
 ui_act_refresh(struct ui *ui, bool all)
 {
 	const struct ui_feed	*f = ui_sources_feed(ui);
-	const char		*url;
+	const char		*url, **urls;
+	size_t			 n;
 
+	urls = ui_sources_section_urls(ui, &n);
 	if (all) {
 		fetch_request(ui->fetch, NULL, 0);
+	} else if (urls != NULL) {
+		fetch_request(ui->fetch, urls, n);
 	} else if (f == NULL) {
-		ui_message(ui, true, "%s", _("Select a feed to refresh it (R refreshes all)."));
+		free(urls);
+		ui_message(ui, true, "%s", _("Select a feed or a section to refresh it (R refreshes all)."));
 		return UI_HANDLED | UI_REDRAW;
 	} else {
 		url = f->url;
 		fetch_request(ui->fetch, &url, 1);
 	}
+	free(urls);
 	ui->refreshing = true;
 	return UI_HANDLED | UI_REDRAW;
 }

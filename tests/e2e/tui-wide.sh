@@ -30,6 +30,9 @@ ok $? "Enter on a section hides its feeds"
 e2e_keys Enter
 e2e_wait "   JVN"
 ok $? "Enter again shows them"
+e2e_keys r
+e2e_wait "Refreshed 1 of 1 feeds: 0 new items, 0 errors."
+ok $? "r on a section refreshes its feeds"
 e2e_keys q
 is "$(e2e_exited)" "[kiji exited 0]" "q quits"
 done_testing
