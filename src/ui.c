@@ -476,6 +476,7 @@ ui_act_flag(struct ui *ui, bool star)
 }
 
 static unsigned	ui_mark_read(struct ui *, const char *);
+static unsigned	ui_mark_section_read(struct ui *);
 
 static unsigned
 ui_act_mark_feed(struct ui *ui)
@@ -489,10 +490,39 @@ ui_act_mark_feed(struct ui *ui)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (f == NULL) {
-		ui_message(ui, true, "%s", _("Select a feed to mark it read."));
-		return UI_HANDLED | UI_REDRAW;
+		return ui_mark_section_read(ui);
 	}
 	return ui_mark_read(ui, f->url);
+}
+
+/* Mark the items of the selected section's feeds read. */
+static unsigned
+ui_mark_section_read(struct ui *ui)
+{
+	const char	**urls;
+	char		 *cause = NULL;
+	size_t		  n, i;
+	int		  changed, total = 0;
+
+	urls = ui_sources_section_urls(ui, &n);
+	if (urls == NULL) {
+		ui_message(ui, true, "%s", _("Select a feed or a section to mark it read."));
+		return UI_HANDLED | UI_REDRAW;
+	}
+	for (i = 0; i < n; i++) {
+		changed = 0;
+		if (!ui_data_mark_read(ui->data, urls[i], &changed, &cause)) {
+			ui_message(ui, true, "%s", cause);
+			free(cause);
+			free(urls);
+			return UI_HANDLED | UI_REDRAW | UI_SOURCES | UI_ITEMS_KEEP;
+		}
+		total += changed;
+	}
+	free(urls);
+	ui_message(ui, false, ngettext("Marked %d item read.",
+	    "Marked %d items read.", (unsigned long)total), total);
+	return UI_HANDLED | UI_REDRAW | UI_SOURCES | UI_ITEMS_KEEP;
 }
 
 /* Mark the items of url (NULL: of every feed) read. */

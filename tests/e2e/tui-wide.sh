@@ -33,6 +33,11 @@ ok $? "Enter again shows them"
 e2e_keys r
 e2e_wait "Refreshed 1 of 1 feeds: 0 new items, 0 errors."
 ok $? "r on a section refreshes its feeds"
+e2e_keys A
+e2e_wait "Marked 3 items read."
+ok $? "A on a section marks its feeds' items read"
+e2e_wait "3 unread"
+ok $? "... the other section's stay unread"
 e2e_keys q
 is "$(e2e_exited)" "[kiji exited 0]" "q quits"
 done_testing
