@@ -16,6 +16,8 @@ color unread brightgreen default underline
 bind Z no-such-action
 color nothing red blue
 osc52 yes
+layout columns
+sources-width 16
 CFG
 # The "browser" records its arguments, one per line.
 cat > "$E2E_DIR/browser" <<SH
@@ -29,6 +31,9 @@ e2e_start 80 24
 
 e2e_wait "config:7: unknown action 'no-such-action'" 15
 ok $? "config errors show on the status line with file:line"
+# (vt100 draws the lines with its line-drawing set: tmux shows them as x)
+e2e_screen | grep -q "^ Sources        x All unread (3) .*x Article"
+ok $? "layout columns puts the panes side by side at 80 columns"
 
 # The article of the first item has two openable links and one javascript:.
 e2e_keys Tab Enter o
