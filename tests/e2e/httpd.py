@@ -1,7 +1,7 @@
 """A loopback HTTP server for kiji's end-to-end tests.
 
 Serves the files of a directory on 127.0.0.1 (port chosen by the system,
-written to a file).  /slow/NAME answers NAME after two seconds, /fail/NAME
+written to a file).  /slow/NAME answers NAME after four seconds, /fail/NAME
 with a 500, so that the tests can type while a refresh is under way and see
 a feed fail."""
 import http.server
@@ -19,7 +19,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(500, "Internal Server Error")
             return
         if self.path.startswith("/slow/"):
-            time.sleep(2)
+            time.sleep(4)
             self.path = self.path[len("/slow"):]
         super().do_GET()
 
