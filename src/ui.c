@@ -1211,7 +1211,7 @@ ui_init_terminal(struct ui *ui, char **cause)
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		return false;
 	}
-	set_escdelay(25);
+	set_escdelay(100);
 	cbreak();
 	noecho();
 	nonl();

@@ -35,7 +35,7 @@ PY
 
 paint() {	# paint DATA_DIR: ms until the lists show
 	runs=$(date +%N)
-	T="tmux -u -L kiji-bench-$$-$runs -f /dev/null"
+	T="tmux -u -S $W/tmux-$runs.sock -f /dev/null"
 	start=$(date +%s%N)
 	$T start-server \; set -g default-terminal screen-256color \; \
 	    set -g remain-on-exit on \; new-session -d -s b -x 160 -y 40 \

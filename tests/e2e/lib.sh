@@ -2,8 +2,8 @@
 # person uses it: send keys, read the screen, compare it with a golden.
 # Source after tests/lib.sh.  Every test gets its own socket, config and
 # data directory; the server is killed on exit.
-E2E_SOCK="kiji-e2e-$$-$(date +%s)"
 E2E_DIR="$T/e2e"
+E2E_SOCK="$E2E_DIR/tmux.sock"	# a private server; the file goes with $T
 E2E_CONFIG="$E2E_DIR/config"
 E2E_DATA="$E2E_DIR/data"
 E2E_GOLDENS="$KIJI_SRCDIR/tests/data/ui"
@@ -13,7 +13,7 @@ E2E_FEEDS="$E2E_DIR/feeds"	# beside the config file: kiji's feeds file
 : > "$E2E_CONFIG"
 
 e2e_tmux() {
-	tmux -u -L "$E2E_SOCK" -f /dev/null "$@"
+	tmux -u -S "$E2E_SOCK" -f /dev/null "$@"
 }
 
 e2e_cleanup() {
@@ -156,4 +156,11 @@ e2e_http() {
 e2e_mouse() {
 	e2e_tmux send-keys -t kiji -H 1b 5b 4d "$(printf '%x' $((32 + $1)))" \
 	    "$(printf '%x' $((33 + $2)))" "$(printf '%x' $((33 + $3)))"
+}
+
+# e2e_click X Y: a left press and release, sent in one write.
+e2e_click() {
+	_x=$(printf '%x' $((33 + $1)))
+	_y=$(printf '%x' $((33 + $2)))
+	e2e_tmux send-keys -t kiji -H 1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y"
 }

@@ -14,14 +14,12 @@ e2e_wait "6 unread" 15
 ok $? "the reader starts"
 
 # Line 3 of the items pane (screen line 3) is the first JVN item.
-e2e_mouse 0 40 3
-e2e_mouse 3 40 3
+e2e_click 40 3
 e2e_wait "Link: https://jvn.example/jp/JVN00000001/"
 ok $? "a click selects the item under the pointer"
 e2e_screen | grep -q "6 unread"
 ok $? "... without opening it"
-e2e_mouse 0 40 3
-e2e_mouse 3 40 3
+e2e_click 40 3
 e2e_wait "5 unread"
 ok $? "a second click opens it"
 
@@ -35,8 +33,7 @@ e2e_wait "Article  1-7/12"
 ok $? "... both ways"
 
 # A click on a source lists its items.
-e2e_mouse 0 5 4
-e2e_mouse 3 5 4
+e2e_click 5 4
 e2e_wait "JVN (3)"
 ok $? "a click on a feed lists its items"
 e2e_keys q
