@@ -233,7 +233,8 @@ cmd_parse_json(const struct feed_doc *doc, struct buf *out)
 	buf_putc(out, '\n');
 }
 
-/* Append s to out with control characters made harmless. */
+/* Append s to out with control characters (C0, C1, DEL) and bidi
+ * overrides made harmless. */
 static void
 cmd_parse_safe(struct buf *out, const char *s)
 {
@@ -250,6 +251,12 @@ cmd_parse_safe(struct buf *out, const char *s)
 		    (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] < 0xa0) {
 			p[0] = ' ';
 			p[1] = ' ';
+		} else if ((unsigned char)p[0] == 0xe2 && (((unsigned char)p[1] ==
+		    0x80 && (unsigned char)p[2] >= 0xaa && (unsigned char)p[2] <=
+		    0xae) || ((unsigned char)p[1] == 0x81 && (unsigned char)p[2] >=
+		    0xa6 && (unsigned char)p[2] <= 0xa9))) {
+			memset(p, ' ', 3);	/* bidi embeddings and overrides */
+			p += 2;
 		}
 	}
 	buf_puts(out, fixed);
@@ -276,7 +283,8 @@ cmd_parse_text(const struct feed_doc *doc, struct buf *out)
 		cmd_parse_safe(out, doc->link);
 		buf_putc(out, '\n');
 	}
-	buf_printf(out, _("%zu items\n"), doc->nitems);
+	buf_printf(out, ngettext("%zu item\n", "%zu items\n", doc->nitems),
+	    doc->nitems);
 	for (i = 0; i < doc->nitems; i++) {
 		buf_printf(out, "%4zu. ", i + 1);
 		cmd_parse_safe(out, doc->items[i].title != NULL ?

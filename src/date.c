@@ -34,7 +34,8 @@ static const struct date_zone date_zones[] = {
 	{ "CST", -360 }, { "CDT", -300 }, { "MST", -420 }, { "MDT", -360 },
 	{ "PST", -480 }, { "PDT", -420 }, { "AKST", -540 }, { "AKDT", -480 },
 	{ "HST", -600 }, { "NST", -210 }, { "NDT", -150 },
-	{ "ETC", 0 },
+	{ "AT", -240 }, { "ET", -300 }, { "CT", -360 }, { "MT", -420 },
+	{ "PT", -480 },
 };
 
 static const char *const date_months[] = {
@@ -364,6 +365,25 @@ date_compound_token(char *t, struct date_parts *dp)
 	return true;
 }
 
+/* Blank out "(comments)", as in "+0200 (CEST)". */
+static void
+date_drop_comments(char *s)
+{
+	int	depth = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '(') {
+			depth++;
+		}
+		if (depth > 0) {
+			if (*s == ')') {
+				depth--;
+			}
+			*s = ' ';
+		}
+	}
+}
+
 /* RFC 822 and its relatives: a bag of tokens in any sensible order. */
 static bool
 date_parse_words(char *s, time_t *out)
@@ -372,8 +392,9 @@ date_parse_words(char *s, time_t *out)
 	char			*tok, *save = NULL;
 
 	memset(&dp, 0, sizeof dp);
-	for (tok = strtok_r(s, " \t\r\n,()", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t\r\n,()", &save)) {
+	date_drop_comments(s);
+	for (tok = strtok_r(s, " \t\r\n,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r\n,", &save)) {
 		if (!date_compound_token(tok, &dp)) {
 			return false;
 		}
@@ -434,6 +455,7 @@ date_parse_iso(const char *s, time_t *out)
 	const char		*p = s;
 	int			 n;
 	bool			 dashed;
+	char			 sep;
 
 	memset(&dp, 0, sizeof dp);
 	dp.month = dp.day = 1;
@@ -441,7 +463,8 @@ date_parse_iso(const char *s, time_t *out)
 	if (n != 4) {
 		return false;
 	}
-	dashed = *p == '-';
+	sep = *p;
+	dashed = sep == '-' || sep == '/';
 	if (dashed) {
 		p++;
 	}
@@ -450,7 +473,7 @@ date_parse_iso(const char *s, time_t *out)
 		if (n != 2) {
 			return false;
 		}
-		if (dashed && *p == '-') {
+		if (dashed && *p == sep) {
 			p++;
 		} else if (dashed && *p != '\0') {
 			return false;

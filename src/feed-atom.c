@@ -1,16 +1,18 @@
 /* feed-atom: Atom 1.0 and Atom 0.3 (and namespace-less Atom). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "url.h"
+#include "utf8.h"
 #include "xalloc.h"
 
-/* Decode base64 text (whitespace ignored); caller frees. */
+/* Decode base64 text (whitespace ignored) into valid UTF-8; caller frees. */
 static char *
 feed_atom_base64(const char *s)
 {
@@ -18,6 +20,7 @@ feed_atom_base64(const char *s)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	struct buf		 b = BUF_INIT;
 	const char		*d;
+	char			*out;
 	unsigned		 acc = 0;
 	int			 bits = 0;
 
@@ -33,7 +36,13 @@ feed_atom_base64(const char *s)
 			buf_putc(&b, (char)((acc >> bits) & 0xff));
 		}
 	}
-	return buf_detach(&b);
+	if (b.len == 0) {
+		buf_free(&b);
+		return xstrdup("");
+	}
+	out = utf8_repair(b.data, b.len);	/* no NULs, valid UTF-8 */
+	buf_free(&b);
+	return out;
 }
 
 /* The only element child of node when it is an XHTML <div>, else NULL. */

@@ -2,6 +2,8 @@
  * safe for libxml2 (HTML entities, stray '&', control characters). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
@@ -14,7 +16,6 @@
 #include <libxml/HTMLparser.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -162,10 +163,33 @@ feed_decode_is_sjis(const char *name)
 }
 
 /* Add name and the superset iconv should try when name fails. */
-static void
-feed_decode_plan_label(struct feed_decode_plan *plan, const char *name)
+/* The name iconv knows for a label it does not (x-sjis, x-euc-jp, ...). */
+static const char *
+feed_decode_alias(const char *name)
 {
-	plan->label = name;
+	static const char *const	aliases[][2] = {
+		{ "x-sjis", "SHIFT_JIS" }, { "x-euc-jp", "EUC-JP" },
+		{ "euc_jp", "EUC-JP" }, { "x-euc", "EUC-JP" },
+		{ "x-gbk", "GBK" }, { "ks_c_5601-1987", "CP949" },
+		{ "x-mac-roman", "MACINTOSH" }, { "x-mac-japanese", "SHIFT_JIS" },
+		{ "windows-874", "CP874" }, { "x-cp1252", "WINDOWS-1252" },
+	};
+	size_t				i;
+
+	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+		if (strcasecmp(name, aliases[i][0]) == 0) {
+			return aliases[i][1];
+		}
+	}
+	return name;
+}
+
+static void
+feed_decode_plan_label(struct feed_decode_plan *plan, const char *label)
+{
+	const char	*name = feed_decode_alias(label);
+
+	plan->label = label;
 	if (feed_decode_is_sjis(name)) {
 		feed_decode_plan_add(plan, name);
 		feed_decode_plan_add(plan, "CP932");
@@ -324,6 +348,41 @@ feed_decode_has_kana(const struct buf *text)
 	return false;
 }
 
+/* True for the multi-byte East Asian charsets, in which real text is
+ * (practically) never also valid UTF-8. */
+static bool
+feed_decode_is_cjk(const char *name)
+{
+	static const char *const	cjk[] = { "euc-jp", "eucjp", "x-euc-jp",
+		"gb2312", "gbk", "gb18030", "x-gbk", "big5", "big5-hkscs",
+		"euc-kr", "cp949", "ks_c_5601-1987", "cp936", "cp950",
+	};
+	size_t				i;
+
+	if (feed_decode_is_sjis(name)) {
+		return true;
+	}
+	for (i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
+		if (strcasecmp(name, cjk[i]) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* True when the bytes are valid UTF-8 with at least one non-ASCII
+ * character: then a legacy CJK label is wrong. */
+static bool
+feed_decode_looks_utf8(const char *data, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len && (unsigned char)data[i] < 0x80; i++) {
+		continue;
+	}
+	return i < len && utf8_valid(data, len);
+}
+
 /* Index of the first candidate that decodes the bytes cleanly, or
  * plan->count; unknown labels are reported on d. */
 static size_t
@@ -338,7 +397,8 @@ feed_decode_try(struct feed_decode_plan *plan, const char *data, size_t len,
 		    (!plan->guess[i] || feed_decode_has_kana(text))) {
 			return i;
 		}
-		if (plan->names[i] == plan->family[i] &&
+		if (plan->family[i] != NULL && (i == 0 ||
+		    plan->family[i - 1] != plan->family[i]) &&
 		    strcasecmp(plan->names[i], "utf-8") != 0) {
 			cd = iconv_open("UTF-8", plan->names[i]);
 			if (cd == (iconv_t)-1) {
@@ -364,6 +424,15 @@ feed_decode_bytes(const char *data, size_t len, const char *charset,
 	feed_decode_plan(&plan, data, len, charset);
 	data += plan.skip;
 	len -= plan.skip;
+	if (plan.expected != NULL && feed_decode_is_cjk(plan.expected) &&
+	    feed_decode_looks_utf8(data, len)) {
+		buf_reset(text);
+		buf_add(text, data, len);
+		feed_decode_problem(d, xasprintf(_("document declared as '%s' "
+		    "but decoded as '%s'"), plan.expected, "UTF-8"));
+		d->encoding = xstrdup("UTF-8");
+		return;
+	}
 	i = feed_decode_try(&plan, data, len, d, text);
 	if (i == plan.count) {
 		for (i = 0; i < plan.count && plan.guess[i]; i++) {
@@ -553,6 +622,21 @@ feed_decode_entity(const char *s, size_t len, struct feed_decode_names *dn,
 	return n + 2;
 }
 
+/* True when the text after a '<' can start markup (a name, '/', '!' or
+ * '?'); a '<' before anything else is a stray one, as in "x < y". */
+static bool
+feed_decode_starts_markup(const char *s, size_t len)
+{
+	unsigned char	c;
+
+	if (len == 0) {
+		return true;
+	}
+	c = (unsigned char)s[0];
+	return isalpha(c) || c == '_' || c == ':' || c == '/' || c == '!' ||
+	    c == '?' || c >= 0x80;
+}
+
 /* Length of the run at s that needs no fixing: no markup, references,
  * control characters, C1 controls or U+FFFE/U+FFFF. */
 static size_t
@@ -597,7 +681,11 @@ feed_decode_fix(const char *s, size_t len, struct buf *out)
 			break;
 		}
 		c = (unsigned char)s[i];
-		if (c == '<') {
+		if (c == '<' && !feed_decode_starts_markup(s + i + 1, len - i - 1)) {
+			buf_puts(out, "&lt;");
+			fixed = true;
+			n = 1;
+		} else if (c == '<') {
 			n = feed_decode_opaque(s + i, len - i, &dn);
 			n = n > 0 ? n : 1;
 			buf_add(out, s + i, n);
@@ -638,7 +726,7 @@ feed_decode(const char *data, size_t len, const char *charset,
 	feed_decode_bytes(data, len, charset, d, &text);
 	if (feed_decode_fix(text.data != NULL ? text.data : "", text.len,
 	    &fixed)) {
-		feed_decode_problem(d, xstrdup(_("undefined entity, stray '&' "
+		feed_decode_problem(d, xstrdup(_("stray '&' or '<', undefined entity "
 		    "or control character repaired")));
 	}
 	buf_free(&text);

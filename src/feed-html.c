@@ -3,6 +3,8 @@
  * XHTML nodes (serialised) and on HTML strings (rewritten tag by tag). */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +14,6 @@
 #include <libxml/HTMLparser.h>
 
 #include "buf.h"
-#include "feed-int.h"
 #include "url.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -49,8 +50,8 @@ feed_html_in(const char *name, size_t len, const char *const *list,
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		if (strlen(list[i]) == len && strncasecmp(name, list[i], len) ==
-		    0) {
+		if (tolower((unsigned char)name[0]) == list[i][0] &&
+		    strncasecmp(name, list[i], len) == 0 && list[i][len] == '\0') {
 			return true;
 		}
 	}
@@ -180,14 +181,21 @@ feed_html_attrs_add(struct feed_html_attrs *at, const char *name,
 	    strncasecmp(name, "style", 5) == 0) || at->count == 64) {
 		return;
 	}
+	for (i = 0; i < nlen; i++) {
+		if (!isalnum((unsigned char)name[i]) && strchr("_:.-", name[i]) ==
+		    NULL) {
+			return;	/* not an attribute name */
+		}
+	}
 	lname = xstrndup(name, nlen);
 	if (FEED_HTML_IN(name, nlen, feed_html_url_attrs) || (nlen > 5 &&
 	    strncasecmp(name + nlen - 5, ":href", 5) == 0)) {
-		if (value == NULL || !url_scheme_ok(value)) {
+		if (value == NULL) {
 			free(lname);
 			return;
 		}
-		resolved = url_resolve(base, value);
+		resolved = url_scheme_ok(value) ? url_resolve(base, value) :
+		    xstrdup("");	/* javascript: and the like */
 		esc = feed_html_escape(resolved);
 		free(resolved);
 	} else {
@@ -381,19 +389,49 @@ feed_html_children(struct feed_ctx *ctx, const xmlNode *node,
 	return s;
 }
 
-/* Length of the tag at s ('<' included, '>' included), honouring quotes;
- * 0 when it does not end. */
-static size_t
-feed_html_tag_len(const char *s)
+/* Where a quoted attribute value was seen to run to the end of the text:
+ * a later quote of the same kind cannot close either, so the scan can stop
+ * at once (which keeps many unclosed quotes from costing quadratic time). */
+struct feed_html_scan {
+	const char	*open_dq;	/* '"' never closed after this, or NULL */
+	const char	*open_sq;	/* same for '\'' */
+	const char	*gt_from;	/* the first '>' at or after gt_from */
+	const char	*gt;		/* is gt (NULL: there is none) */
+};
+
+/* The first '>' at or after from, remembering the last answer so that
+ * repeated searches over the same stretch stay linear. */
+static const char *
+feed_html_next_gt(struct feed_html_scan *scan, const char *from)
 {
-	size_t	i;
-	char	q = 0, prev = 0;
+	if (scan->gt_from != NULL && from >= scan->gt_from &&
+	    (scan->gt == NULL || from <= scan->gt)) {
+		return scan->gt;
+	}
+	scan->gt_from = from;
+	scan->gt = strchr(from, '>');
+	return scan->gt;
+}
+
+/* Length of the tag at s ('<' included, '>' included), honouring quoted
+ * attribute values; 0 when it does not end. */
+static size_t
+feed_html_tag_len(const char *s, struct feed_html_scan *scan)
+{
+	const char	*open = NULL, **seen;
+	size_t		 i;
+	char		 q = 0, prev = 0;
 
 	for (i = 1; s[i] != '\0'; i++) {
 		if (q != 0) {
 			q = s[i] == q ? 0 : q;
 		} else if ((s[i] == '"' || s[i] == '\'') && prev == '=') {
 			q = s[i];
+			open = s + i;
+			seen = q == '"' ? &scan->open_dq : &scan->open_sq;
+			if (*seen != NULL && open > *seen) {
+				return 0;
+			}
 		} else if (s[i] == '>') {
 			return i + 1;
 		} else if (s[i] == '<') {
@@ -402,6 +440,9 @@ feed_html_tag_len(const char *s)
 		if (!isspace((unsigned char)s[i])) {
 			prev = s[i];
 		}
+	}
+	if (q != 0) {
+		*(q == '"' ? &scan->open_dq : &scan->open_sq) = open;
 	}
 	return 0;
 }
@@ -560,7 +601,8 @@ feed_html_tag(const char *s, size_t len, const char *base, struct buf *out)
 		return feed_html_skip_element(s + len, name, nlen);
 	}
 	if (FEED_HTML_IN(name, nlen, feed_html_dropped) ||
-	    FEED_HTML_IN(name, nlen, feed_html_stripped)) {
+	    FEED_HTML_IN(name, nlen, feed_html_stripped) ||
+	    (closing && FEED_HTML_IN(name, nlen, feed_html_void))) {
 		return s + len;
 	}
 	buf_putc(out, '<');
@@ -611,9 +653,10 @@ feed_html_text(struct buf *out, const char *s, size_t len)
 char *
 feed_html_clean(const char *html, const char *base)
 {
-	struct buf	 b = BUF_INIT;
-	const char	*p = html, *lt, *e;
-	size_t		 len;
+	struct feed_html_scan	 scan = { NULL, NULL, NULL, NULL };
+	struct buf		 b = BUF_INIT;
+	const char		*p = html, *lt, *e;
+	size_t			 len;
 
 	if (html == NULL) {
 		return NULL;
@@ -625,10 +668,21 @@ feed_html_clean(const char *html, const char *base)
 			p = e != NULL ? e + 3 : lt + strlen(lt);
 			continue;
 		}
+		e = (lt[1] == '!' && isalpha((unsigned char)lt[2])) ||
+		    lt[1] == '?' ? feed_html_next_gt(&scan, lt) : NULL;
+		if (e != NULL) {
+			p = e + 1;	/* <!DOCTYPE ...>, <?xml ...?> */
+			continue;
+		}
+		if (lt[1] == '!' && !isalpha((unsigned char)lt[2])) {
+			buf_puts(&b, "&lt;");
+			p = lt + 1;
+			continue;
+		}
 		len = 0;
 		if (isalpha((unsigned char)lt[1]) || (lt[1] == '/' &&
 		    isalpha((unsigned char)lt[2]))) {
-			len = feed_html_tag_len(lt);
+			len = feed_html_tag_len(lt, &scan);
 		}
 		if (len == 0) {
 			buf_putc(&b, '<');

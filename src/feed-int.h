@@ -42,6 +42,8 @@ struct feed_ctx {
 	char		*fallback_base;	/* RSS: the channel's link */
 	size_t		 entity_budget;	/* bytes internal entities may add */
 	char		*guid_link;	/* RSS: a permalink guid, per item */
+	bool		 rss_summary;	/* RSS: the item's summary came from
+					   a <summary> element */
 };
 
 /* feed-decode.c */

@@ -2,11 +2,12 @@
  * the Dublin Core, content: and Media RSS extensions. */
 #include "config.h"
 
+#include "feed-int.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "feed-int.h"
 #include "url.h"
 #include "xalloc.h"
 
@@ -116,6 +117,25 @@ feed_rss_item_description(struct feed_ctx *ctx, struct item *it, xmlNode *n)
 	if (it->summary == NULL) {
 		it->summary = feed_rss_html(ctx, n);
 		it->summary_type = CONTENT_HTML;
+	} else if (ctx->rss_summary && it->content == NULL &&
+	    strcmp((const char *)n->name, "description") == 0) {
+		it->content = feed_rss_html(ctx, n);
+		it->content_type = CONTENT_HTML;
+	}
+}
+
+/* A non-standard <summary>: with a <description> as well, feedparser makes
+ * the second of the two the content. */
+static void
+feed_rss_item_summary(struct feed_ctx *ctx, struct item *it, xmlNode *n)
+{
+	if (it->summary != NULL && it->content == NULL) {
+		it->content = feed_rss_html(ctx, n);
+		it->content_type = CONTENT_HTML;
+	} else if (it->summary == NULL) {
+		it->summary = feed_rss_html(ctx, n);
+		it->summary_type = CONTENT_HTML;
+		ctx->rss_summary = true;
 	}
 }
 
@@ -248,6 +268,7 @@ static const struct feed_rss_item_rule feed_rss_item_rules[] = {
 	{ FEED_NS_RSS, "guid", feed_rss_item_guid },
 	{ FEED_NS_RSS, "description", feed_rss_item_description },
 	{ FEED_NS_DC, "description", feed_rss_item_description },
+	{ FEED_NS_RSS, "summary", feed_rss_item_summary },
 	{ FEED_NS_CONTENT, "encoded", feed_rss_item_encoded },
 	{ FEED_NS_XHTML, "body", feed_rss_item_body },
 	{ FEED_NS_RSS, "body", feed_rss_item_body },
@@ -282,6 +303,7 @@ feed_rss_item(struct feed_ctx *ctx, xmlNode *node)
 	size_t		 i;
 	char		*about;
 
+	ctx->rss_summary = false;
 	for (c = node->children; c != NULL; c = c->next) {
 		for (i = 0; i < sizeof feed_rss_item_rules /
 		    sizeof feed_rss_item_rules[0]; i++) {

@@ -228,26 +228,39 @@ feed_node_attr(const xmlNode *node, const char *name)
 	return s;
 }
 
-/* The base URL in effect at node (xml:base, the caller's URL, then the
- * format's fallback); caller frees; NULL when there is none. */
+#define FEED_BASE_DEPTH	64
+
+/* The base URL in effect at node: the caller's URL (or, for RSS without
+ * one, the channel's link) with every xml:base from the root down to node
+ * applied in turn (RFC 3986 resolution).  Caller frees; NULL if none. */
 char *
 feed_node_base(struct feed_ctx *ctx, const xmlNode *node)
 {
-	xmlChar	*b;
-	char	*s;
+	const xmlNode	*chain[FEED_BASE_DEPTH], *p;
+	size_t		 n = 0;
+	xmlChar		*v;
+	char		*base, *next;
 
-	b = xmlNodeGetBase(ctx->xml, node);
-	if (b == NULL) {
-		return ctx->fallback_base != NULL ?
-		    xstrdup(ctx->fallback_base) : NULL;
+	for (p = node; p != NULL && p->type == XML_ELEMENT_NODE &&
+	    n < FEED_BASE_DEPTH; p = p->parent) {
+		if (xmlHasNsProp(p, (const xmlChar *)"base",
+		    XML_XML_NAMESPACE) != NULL) {
+			chain[n++] = p;
+		}
 	}
-	if (!url_is_absolute((const char *)b) && ctx->fallback_base != NULL) {
-		s = url_resolve(ctx->fallback_base, (const char *)b);
-	} else {
-		s = xstrdup((const char *)b);
+	base = ctx->base_url != NULL ? xstrdup(ctx->base_url) :
+	    (ctx->fallback_base != NULL ? xstrdup(ctx->fallback_base) : NULL);
+	while (n > 0) {
+		v = xmlGetNsProp(chain[--n], (const xmlChar *)"base",
+		    XML_XML_NAMESPACE);
+		if (v != NULL && url_scheme_ok((const char *)v)) {
+			next = url_resolve(base, (const char *)v);
+			free(base);
+			base = next;
+		}
+		xmlFree(v);
 	}
-	xmlFree(b);
-	return s;
+	return base;
 }
 
 /* value resolved against the base in effect at node (caller frees). */

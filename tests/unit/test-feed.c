@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "date.h"
@@ -85,7 +86,7 @@ static const struct feed_case cases[] = {
 	I("rss20.xml", 0, "summary", "<p>See <a href=\"https://news.example."
 	    "com/details.html\">details</a></p>"),
 	I("rss20.xml", 0, "content", "<p>Full <img src=\"https://news.example."
-	    "com/img/p.png\" /> text <a>x</a></p>"),
+	    "com/img/p.png\" /> text <a href=\"\">x</a></p>"),
 	I("rss20.xml", 0, "nenc", "2"),
 	I("rss20.xml", 0, "enc0.url", "https://news.example.com/audio/ep1.mp3"),
 	I("rss20.xml", 0, "enc0.type", "audio/mpeg"),
@@ -164,6 +165,11 @@ static const struct feed_case cases[] = {
 	F("mislabel.xml", "bozo", "true"),
 	F("mislabel.xml", "title", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3"
 	    "\x81\xae\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\x88\xe3\x83\xab"),
+	/* declared Shift_JIS, really UTF-8: no silent mojibake */
+	F("sjis-but-utf8.xml", "title", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"
+	    "\xe3\x81\xae\xe3\x82\xbf\xe3\x82\xa4\xe3\x83\x88\xe3\x83\xab"),
+	F("sjis-but-utf8.xml", "bozo", "true"),
+	F("sjis-but-utf8.xml", "encoding", "UTF-8"),
 	/* the HTTP charset wins over the declaration */
 	{ "http-charset.xml", NULL, "utf-8", -1, "title", EQ,
 	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x82\xbf\xe3"
@@ -451,6 +457,62 @@ thread_main(void *arg)
 	return (void *)bad;
 }
 
+/* Documents small enough to write inline. */
+static void
+check_inline(void)
+{
+	static const char	 b64[] = "<feed xmlns=\"http://www.w3.org/2005/"
+	    "Atom\"><entry><title type=\"application/octet-stream\">AP8AQUJD"
+	    "</title></entry></feed>";
+	static const char	 nul[] = "<rss><channel><title>a\0b</title>"
+	    "</channel></rss>";
+	static const char	 amp[] = "<rss><channel><title>AT&T &nbsp;"
+	    "&bogus; x < y</title></channel></rss>";
+	struct feed_doc		*d;
+
+	d = feed_parse(b64, sizeof b64 - 1, NULL, NULL, NULL);
+	is_str(d != NULL && d->nitems == 1 ? d->items[0].title : NULL,
+	    "\xef\xbf\xbd" "ABC", "inline 0: base64 title made valid UTF-8");
+	feed_doc_free(d);
+	d = feed_parse(nul, sizeof nul - 1, NULL, NULL, NULL);
+	is_str(d != NULL ? d->title : NULL, "ab", "inline 1: NUL dropped");
+	ok(d != NULL && d->bozo, "inline 1: NUL makes bozo");
+	feed_doc_free(d);
+	d = feed_parse(amp, sizeof amp - 1, NULL, NULL, NULL);
+	is_str(d != NULL ? d->title : NULL, "AT&T \xc2\xa0&bogus; x < y",
+	    "inline 2: stray &, HTML entity, unknown entity, stray <");
+	feed_doc_free(d);
+}
+
+/* Hostile HTML shapes that a careless scanner handles in quadratic time;
+ * each must take well under a second (alarm() turns a hang into a fail). */
+static void
+check_linear(void)
+{
+	static const char *const	 units[] = { "<a x=\"y", "<!x ",
+		"<a x='y", "<script>", "&#x", "<?x ", "<!DOCTYPE ",
+	};
+	struct feed_doc			*d;
+	struct buf			 b = BUF_INIT;
+	size_t				 i, j;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		buf_reset(&b);
+		buf_puts(&b, "<rss><channel><item><description><![CDATA[");
+		for (j = 0; j < 200000; j++) {
+			buf_puts(&b, units[i]);
+		}
+		buf_puts(&b, "]]></description></item></channel></rss>");
+		alarm(20);
+		d = feed_parse(b.data, b.len, "http://example.com/", NULL, NULL);
+		alarm(0);
+		ok(d != NULL && d->nitems == 1, "linear %zu: 200000 x '%s'", i,
+		    units[i]);
+		feed_doc_free(d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -478,6 +540,8 @@ main(void)
 	ok(feed_parse("\0\0\0\xff\xfe garbage \x01", 13, NULL, NULL, &cause) ==
 	    NULL, "binary junk rejected");
 	free(cause);
+	check_inline();
+	check_linear();
 	for (i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
 		cs = feed_content_type_charset(ct_cases[i].value, &is_xml);
 		is_str(cs, ct_cases[i].charset, "content-type %zu: %s", i,
