@@ -10,7 +10,7 @@ server_start() {
 	SRV_PID=$!
 	trap 'kill "$SRV_PID" 2>/dev/null; rm -rf "$T"' EXIT
 	i=0
-	while [ ! -f "$SRV/port" ] && [ $i -lt 100 ]; do
+	while [ ! -f "$SRV/port" ] && [ $i -lt 600 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

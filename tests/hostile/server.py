@@ -228,6 +228,7 @@ def main():
     t.listen(16)
     TRAP_PORT = t.getsockname()[1]
     threading.Thread(target=trap, args=(t,), daemon=True).start()
+    bomb()    # ready before the port is published (about 3 s)
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     open(os.path.join(STATE, "trap.log"), "a").close()
