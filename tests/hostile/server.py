@@ -8,7 +8,8 @@ Listens on 127.0.0.1, port 0, and writes to STATEDIR:
   trap.log    one line per connection to the trap port
   requests    one line per request: "METHOD PATH"
 Serves, by path:
-  /feed/N            a small valid RSS feed (N in 0..9999), item titles "feed N item K"
+  /feed/N            a small RSS feed: items "feed N item K" (K < 5) whose
+                     text changes on each request, plus one new item per request
   /ok.xml            a valid feed with one item
   /huge              a 200 MB body, generated on the fly
   /gzip-bomb         gzip content-encoding: 1 GB of spaces in ~1 MB
@@ -39,6 +40,7 @@ DATA = os.path.join(HERE, "..", "data", "hostile")
 TRAP_PORT = 0
 LOCK = threading.Lock()
 BOMB = None
+COUNT = {}
 
 
 def log(name, line):
@@ -119,9 +121,15 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, p):
         host = "127.0.0.1:%d" % self.server.server_address[1]
         if p.startswith("/feed/"):
+            # Five fixed items whose text changes on every request, and one
+            # new item per request: every refresh writes.
             n = int(p[6:])
-            items = [("f%d-i%d" % (n, k), "feed %d item %d" % (n, k), "body %d" % k)
+            with LOCK:
+                COUNT[n] = COUNT.get(n, 0) + 1
+                v = COUNT[n]
+            items = [("f%d-i%d" % (n, k), "feed %d item %d" % (n, k), "body %d v%d" % (k, v))
                      for k in range(5)]
+            items.append(("f%d-v%d" % (n, v), "feed %d new %d" % (n, v), "x" * 2000))
             self.send(200, rss("Feed %d" % n, items))
         elif p == "/ok.xml":
             self.send(200, rss("Good feed", [("ok1", "good item", "fine")]))
