@@ -9,11 +9,15 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cfg.h"
 #include "cmd-store.h"
 #include "cmd-text.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "json.h"
+#include "memo.h"
+#include "memo-cfg.h"
+#include "store-memo.h"
 #include "xalloc.h"
 
 /* Parse a non-negative decimal number no larger than max into *out. */
@@ -182,6 +186,37 @@ cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* Star (into the open memo issue's default section) or unstar items, all or
+ * none, in one transaction: a star is a memo entry. */
+static bool
+cmd_items_star(struct cmd_ctx *ctx, struct store *st, const int64_t *ids,
+    size_t n, bool value, char **cause)
+{
+	struct cfg	*cfg = cmd_load_cfg(ctx);
+	char		**names;
+	size_t		 nnames, i;
+	int		 def;
+	bool		 ok;
+
+	names = memo_cfg_sections(cfg, &nnames, &def);
+	ok = store_begin(st, cause) &&
+	    store_memo_configure(st, names, nnames, def, cause);
+	memo_names_free(names, nnames);
+	cfg_free(cfg);
+	/* Validate every id first: an unknown one changes nothing. */
+	ok = ok && store_items_set_flag(st, ids, n, STORE_FLAG_STARRED, value,
+	    cause);
+	for (i = 0; ok && i < n; i++) {
+		ok = value ? store_memo_star(st, ids[i], -1, cause) :
+		    store_memo_unstar(st, ids[i], cause);
+	}
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	return store_commit(st, cause);
+}
+
 /* Set flag to value on the items named by argv[1...], all or none. */
 static int
 cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
@@ -217,8 +252,10 @@ cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
 		free(ids);
 		return EXIT_FAIL;
 	}
-	if (!store_items_set_flag(st, ids, (size_t)argc - 1, flag, value,
-	    &cause)) {
+	if (!(flag == STORE_FLAG_STARRED ?
+	    cmd_items_star(ctx, st, ids, (size_t)argc - 1, value, &cause) :
+	    store_items_set_flag(st, ids, (size_t)argc - 1, flag, value,
+	    &cause))) {
 		cmd_error("%s", cause);
 		free(cause);
 		rc = EXIT_FAIL;

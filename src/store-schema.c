@@ -63,6 +63,9 @@ static const char schema_core[] =
 "  DELETE FROM items_fts WHERE rowid = old.id;"
 "END;";
 
+/* The memo: issues hold ordered sections, sections ordered stories, stories
+ * ordered entries.  Exactly one issue is open (closed IS NULL).  Positions
+ * order siblings and may have gaps. */
 static const char schema_memo[] =
 "CREATE TABLE memo_issues ("
 "  id INTEGER PRIMARY KEY,"
@@ -70,18 +73,23 @@ static const char schema_memo[] =
 "  closed INTEGER,"		/* NULL while open; close time */
 "  created INTEGER NOT NULL"
 ");"
+"CREATE UNIQUE INDEX memo_issues_open ON memo_issues ((closed IS NULL))"
+"  WHERE closed IS NULL;"
 "CREATE TABLE memo_sections ("
 "  id INTEGER PRIMARY KEY,"
 "  issue_id INTEGER NOT NULL REFERENCES memo_issues(id) ON DELETE CASCADE,"
 "  position INTEGER NOT NULL,"
-"  name TEXT NOT NULL"
+"  name TEXT NOT NULL,"
+"  is_default INTEGER NOT NULL DEFAULT 0"	/* where a plain star goes */
 ");"
+"CREATE INDEX memo_sections_issue ON memo_sections (issue_id, position);"
 "CREATE TABLE memo_stories ("
 "  id INTEGER PRIMARY KEY,"
 "  section_id INTEGER NOT NULL REFERENCES memo_sections(id) ON DELETE CASCADE,"
 "  position INTEGER NOT NULL,"
 "  headline TEXT"		/* NULL: the first entry's title */
 ");"
+"CREATE INDEX memo_stories_section ON memo_stories (section_id, position);"
 /* Entries keep a copy of what the memo prints, so an archived issue
  * survives its feed's removal or an item's expiry. */
 "CREATE TABLE memo_entries ("
@@ -93,10 +101,13 @@ static const char schema_memo[] =
 "  title TEXT NOT NULL,"
 "  link TEXT,"
 "  feed_title TEXT,"
+"  feed_url TEXT,"
 "  date INTEGER,"
 "  quote TEXT,"
 "  UNIQUE (issue_id, item_id)"
-");";
+");"
+"CREATE INDEX memo_entries_story ON memo_entries (story_id, position);"
+"CREATE INDEX memo_entries_item ON memo_entries (item_id);";
 
 const struct store_migration store_migrations[] = {
 	{ "core", schema_core },
