@@ -72,6 +72,15 @@ def main():
             b"bogus-option 1\nrefresh-interval -5\n\"unterminated\n"]
     for c in cfgs:
         write("cfg-fuzz", c)
+    memos = [
+        [b"# Issue %n", b"This week:", b"- %m/%d %t (%f) <%u>", b"* %t - %u",
+         b"News, Vulnerabilities, Tools", b"Headline *one*", b"CVE-2024-3094 xz \x1b[31mbackdoor",
+         b"https://example.com/a_b(c)", b"Security \xe2\x80\xae Feed", b"> quoted\nline",
+         b"JVN#12345678 \xe6\x97\xa5\xe6\x9c\xac", b"http://127.0.0.1/x;$(id)"],
+        [b"%n%%%x", b"", b"%t%t%u%f%y%m%d%", b"%", b"a,,b, ,c", b"", b"#", b"", b"", b"", b"- list", b""],
+    ]
+    for m in memos:
+        write("memo-fuzz", b"\0".join(m))
     demo = os.path.join(TOP, "doc", "demo")
     for path in sorted(glob.glob(os.path.join(demo, "*.conf"))):
         write("cfg-fuzz", open(path, "rb").read())
