@@ -2,7 +2,7 @@
 # crash: `kill -9` of `kiji refresh` at random moments, over and over, against
 # a loopback server with many small feeds that change on every request.
 # Afterwards the database passes PRAGMA integrity_check, no star or read
-# state set before is lost, and the next refresh works.
+# state or memo entry set before is lost, and the next refresh works.
 . "$KIJI_SRCDIR/tests/lib.sh"
 . "$KIJI_SRCDIR/tests/hostile/lib.sh"
 if ! "$KIJI" refresh --help >/dev/null 2>&1; then
@@ -51,8 +51,24 @@ ids = sorted(i["id"] for i in items)
 open(sys.argv[2], "w").write(" ".join(str(i) for i in ids[::7]))
 open(sys.argv[3], "w").write(" ".join(str(i) for i in ids[1::3]))
 PY
+"$PYTHON3" -c 'import json, sys
+ids = sorted(i["id"] for i in json.load(open(sys.argv[1])))
+print(" ".join(str(i) for i in ids[2:40:5]))' "$T/before.json" >"$T/memo-ids"
 K star $(cat "$T/star") && K read $(cat "$T/read")
 ok $? "stars and read marks set"
+for id in $(cat "$T/memo-ids"); do
+	K memo add "$id" >/dev/null 2>&1
+done
+K memo list --json >"$T/memo-before.json"
+ok $? "memo entries recorded"
+memo_entries() {
+	"$PYTHON3" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(sorted(str(e["item"]) for s in d["sections"] for st in s["stories"] for e in st["entries"])))' "$1"
+}
+memo_before=$(memo_entries "$T/memo-before.json")
+[ -n "$memo_before" ]
+ok $? "the memo holds entries before the kills"
 
 # check LABEL: the database is sound and the marks are all there.
 check() {
@@ -70,6 +86,14 @@ if lost:
     print("# lost marks on", sorted(lost)[:10])
     sys.exit(1)
 PY
+	K memo list --json >"$T/memo-now.json" 2>>"$T/now.err" || return 1
+	now=" $(memo_entries "$T/memo-now.json") "
+	for e in $memo_before; do
+		case $now in
+		*" $e "*) ;;
+		*) diag "memo entry for item $e lost"; return 1 ;;
+		esac
+	done
 }
 
 kills=0 bad=0 started=$(date +%s)
