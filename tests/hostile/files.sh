@@ -127,4 +127,18 @@ id=$("$PYTHON3" -c 'import json,sys; print([i["id"] for i in json.load(open(sys.
 run showdeep 30 "$KIJI" -d "$DATA" show --width 80 "$id"
 is "$st" 0 "an item body nested 100,000 deep: kiji show within 30 s"
 
+# ---- a feed of 1,000,000 items (59 MB, generated) ----
+# Over the network, max-size (16 MB by default) refuses it before parsing
+# (tests/hostile/network.sh); a local file is parsed whole.
+"$PYTHON3" "$D/generate.py" "$T" million
+run million 120 "$KIJI" parse "$T/million.xml"
+is "$st" 0 "1,000,000 items: parsed"
+[ "${secs%.*}" -lt 90 ]
+ok $? "1,000,000 items: within 90 s ($secs s)"
+[ "$rss" -lt 2560 ]
+ok $? "1,000,000 items: under 2.5 GB ($rss MB)"
+grep -q "1000000 items" "$T/million.out"
+ok $? "1,000,000 items: every item is counted"
+rm -f "$T/million.xml" "$T/million.out"
+
 done_testing
