@@ -81,6 +81,16 @@ def main():
     ]
     for m in memos:
         write("memo-fuzz", b"\0".join(m))
+    for path in sorted(glob.glob(os.path.join(TOP, "tests/data/fetch/*.opml"))) + \
+            [os.path.join(TOP, "tests/data/fetch/urls")]:
+        if os.path.isfile(path):
+            write("opml-fuzz", open(path, "rb").read())
+    write("opml-fuzz", b'<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+          b'<opml version="1.0"><body><outline text="&x;" xmlUrl="http://127.0.0.1/&x;"/>'
+          b'<outline text="a\x1b[2J"><outline xmlUrl="javascript:alert(1)"/>'
+          b'<outline xmlUrl="https://127.0.0.1/ok" title="\xe2\x80\xaert"/></outline></body></opml>\n')
+    write("opml-fuzz", b"http://127.0.0.1/a tag \"~Title\"\nexec:touch X\n|id\n$(id)\n`id`\n"
+          b"filter:x:http://127.0.0.1/f\nhttps://127.0.0.1/b \"query:x:y\"\n")
     demo = os.path.join(TOP, "doc", "demo")
     for path in sorted(glob.glob(os.path.join(demo, "*.conf"))):
         write("cfg-fuzz", open(path, "rb").read())

@@ -71,7 +71,8 @@ opml_url_ok(const char *url)
 			return false;
 		}
 	}
-	return true;
+	/* Invalid UTF-8 would make the exported OPML ill-formed. */
+	return utf8_valid(url, strlen(url));
 }
 
 /* Why url is refused, as a translated note naming where it came from. */
