@@ -36,3 +36,13 @@ if bad:
 sys.exit(0 if bad else 1)
 PY
 }
+
+# A device that is always full: a private node as root (so that a bug that
+# replaced its target could not touch the real /dev/full), else /dev/full.
+full_device() {
+	if [ "$(id -u)" = 0 ] && mknod "$T/full" c 1 7 2>/dev/null; then
+		echo "$T/full"
+	else
+		echo /dev/full
+	fi
+}

@@ -32,10 +32,13 @@ ok $? "memo list: no raw control or bidi override"
 K memo list --json >"$T/list.json" 2>&1 && ! has_controls "$T/list.json"
 ok $? "memo list --json: no raw control or bidi override"
 
-K memo export -o /dev/full >"$T/full.out" 2>"$T/full.err"
-is "$?" 1 "memo export to /dev/full fails"
+FULL=$(full_device)
+K memo export -o "$FULL" >"$T/full.out" 2>"$T/full.err"
+is "$?" 1 "memo export to a full device fails"
 grep -q "No space\|space" "$T/full.err"
 ok $? "it says the device is full"
+[ -c "$FULL" ]
+ok $? "the device is still a device"
 ! has_controls "$T/full.err"
 ok $? "the message is clean"
 
