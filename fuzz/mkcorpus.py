@@ -69,7 +69,11 @@ def main():
     cfgs = [b"# kiji\nrefresh-interval 30\nbrowser \"firefox --new-tab\"\n",
             b"bind j next-item\nunbind q\ncolor title bold \"red\"\n",
             b"ambiguous-width 2\nshow-read no\nmemo-dir \"~/memo\\\\x\"\n",
-            b"bogus-option 1\nrefresh-interval -5\n\"unterminated\n"]
+            b"bogus-option 1\nrefresh-interval -5\n\"unterminated\n",
+            b"bind C-n next-unread\nbind M-x quit\nbind F12 open\nbind Space page-down\n"
+            b"color cursor white red bold\ncolor unread brightgreen default underline\n"
+            b"bind Z no-such-action\ncolor nothing red blue\nbrowser \"x --new-tab %s\"\n",
+            b"C-n", b"Escape", b"PageDown"]
     for c in cfgs:
         write("cfg-fuzz", c)
     memos = [
