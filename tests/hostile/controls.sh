@@ -83,6 +83,32 @@ ok $? "kiji render marks a data: link as never opened"
 "$KIJI" render --width 200 "$KIJI_SRCDIR/tests/data/text/hostile.html" | grep -q "^\[1\] javascript:alert(1) (will not be opened)$"
 ok $? "kiji render marks a java<newline>script: link as never opened"
 
+# Raw controls written straight into the database (an old or foreign
+# writer): the display sanitizes them again.
+"$PYTHON3" - "$DATA/kiji.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+E, BEL = "\x1b", "\x07"
+bad = "raw " + E + "]0;owned" + BEL + E + "[2J" + E + "[31mred \u009b1m \u202egnp \x00nul"
+db.execute("UPDATE items SET title = ?, author = ?, summary = ?, summary_type = 0", (bad, bad, bad))
+db.execute("UPDATE feeds SET title = ?", (bad,))
+db.commit()
+PY
+"$KIJI" -d "$DATA" items >"$T/raw-items.out" 2>&1 &&
+	"$KIJI" -d "$DATA" feeds >"$T/raw-feeds.out" 2>&1 &&
+	"$KIJI" -d "$DATA" show "$id" >"$T/raw-show.out" 2>&1
+ok $? "items, feeds and show read raw controls from the database"
+! has_controls "$T/raw-items.out" && ! has_controls "$T/raw-feeds.out" &&
+	! has_controls "$T/raw-show.out"
+ok $? "raw controls in the database never reach the terminal"
+grep -q "raw" "$T/raw-show.out"
+ok $? "the text around them is shown"
+"$KIJI" -d "$DATA" star "$id" >/dev/null 2>&1 &&
+	"$KIJI" -d "$DATA" memo export >"$T/raw-memo.out" 2>&1
+ok $? "the item goes into the memo and exports"
+! has_controls "$T/raw-memo.out"
+ok $? "raw controls in the database never reach the memo"
+
 # An external entity, parameter entity and DTD on a loopback port that
 # listens: the port must never see a connection.
 cat >"$T/xxe-port.xml" <<XML
