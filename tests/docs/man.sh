@@ -1,0 +1,3 @@
+#!/bin/sh
+. "$KIJI_SRCDIR/tests/lib.sh"
+done_testing
