@@ -341,7 +341,7 @@ docgen_man(const char *template)
 		} else if (strcmp(line, "@COLORS@\n") == 0) {
 			docgen_man_colors(stdout);
 #endif
-		} else {
+		} else if (line[0] != '@') {
 			docgen_man_line(stdout, line);
 		}
 	}

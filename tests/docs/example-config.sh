@@ -1,3 +1,0 @@
-#!/bin/sh
-. "$KIJI_SRCDIR/tests/lib.sh"
-done_testing

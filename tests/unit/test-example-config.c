@@ -1,0 +1,92 @@
+/* test-example-config: doc/kiji.conf.example (made by docgen) is the
+ * default: read by the config parser it gives every option its built-in
+ * value, without an error. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "tap.h"
+#include "xalloc.h"
+
+/* Whether option id has the same value in a and b. */
+static int
+same_value(const struct cfg *a, const struct cfg *b, int id)
+{
+	switch (cfg_option_info(id)->type) {
+	case OPTION_BOOL:
+		return cfg_bool(a, id) == cfg_bool(b, id);
+	case OPTION_INT:
+		return cfg_int(a, id) == cfg_int(b, id);
+	case OPTION_STRING:
+		return strcmp(cfg_string(a, id), cfg_string(b, id)) == 0;
+	}
+	return 0;
+}
+
+/* Set every option away from its default, so that a missing line in the
+ * example would show. */
+static void
+change_all(struct cfg *cfg)
+{
+	const struct option_info	*info;
+	char				*cause = NULL, *v;
+	int				 id;
+
+	for (id = 0; id < OPTION__COUNT; id++) {
+		info = cfg_option_info(id);
+		switch (info->type) {
+		case OPTION_BOOL:
+			v = xstrdup(cfg_bool(cfg, id) ? "no" : "yes");
+			break;
+		case OPTION_INT:
+			v = xasprintf("%lld", cfg_int(cfg, id) == info->min ?
+			    info->max : info->min);
+			break;
+		default:
+			v = xstrdup("changed");
+			break;
+		}
+		if (!cfg_set(cfg, info->name, v, &cause)) {
+			diag("%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		free(v);
+	}
+}
+
+int
+main(void)
+{
+	const char	*builddir = getenv("KIJI_BUILDDIR");
+	struct cfg	*defaults, *example;
+	char		*path;
+	size_t		 i;
+	int		 id;
+
+	path = xasprintf("%s/doc/kiji.conf.example",
+	    builddir != NULL ? builddir : ".");
+	defaults = cfg_new();
+	example = cfg_new();
+	change_all(example);
+	for (id = 0; id < OPTION__COUNT; id++) {
+		ok(!same_value(defaults, example, id), "%d: %s can be changed", id, cfg_option_info(id)->name);
+	}
+	ok(cfg_load(example, path, false), "the example config is read");
+	is_int(cfg_error_count(example), 0, "it has no error");
+	for (i = 0; i < cfg_error_count(example); i++) {
+		diag("%s", cfg_error(example, i));
+	}
+	for (id = 0; id < OPTION__COUNT; id++) {
+		ok(same_value(defaults, example, id),
+		    "%d: the example sets %s to its default", id,
+		    cfg_option_info(id)->name);
+	}
+	cfg_free(defaults);
+	cfg_free(example);
+	free(path);
+	return done_testing();
+}
