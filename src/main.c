@@ -84,9 +84,28 @@ usage(FILE *f)
 	fprintf(f, _("  -V, --version      show the version and exit\n\n"));
 	fprintf(f, _("Commands (without one, kiji starts the reader):\n"));
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		fprintf(f, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+		char	name[32], *p;
+
+		snprintf(name, sizeof name, "%s", commands[i].name);
+		for (p = name; (p = strchr(p, '_')) != NULL; ) {
+			*p = '-';
+		}
+		fprintf(f, "  %-12s %s\n", name, _(commands[i].summary));
 	}
 	fprintf(f, _("\nRun 'kiji COMMAND --help' for a command's options.\n"));
+}
+
+/* Whether the user's word names command (an "_" in a command's C name is
+ * typed as "-": export_opml is `kiji export-opml`). */
+static bool
+command_is(const char *command, const char *word)
+{
+	for (; *command != '\0' && *word != '\0'; command++, word++) {
+		if (*command != *word && !(*command == '_' && *word == '-')) {
+			return false;
+		}
+	}
+	return *command == *word;
 }
 
 static const struct command *
@@ -95,7 +114,7 @@ find_command(const char *name)
 	size_t	i;
 
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		if (strcmp(commands[i].name, name) == 0) {
+		if (command_is(commands[i].name, name)) {
 			return &commands[i];
 		}
 	}
