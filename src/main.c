@@ -90,7 +90,7 @@ usage(FILE *f)
 		for (p = name; (p = strchr(p, '_')) != NULL; ) {
 			*p = '-';
 		}
-		fprintf(f, "  %-12s %s\n", name, _(commands[i].summary));
+		fprintf(f, "  %-16s %s\n", name, _(commands[i].summary));
 	}
 	fprintf(f, _("\nRun 'kiji COMMAND --help' for a command's options.\n"));
 }
