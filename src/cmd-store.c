@@ -44,9 +44,10 @@ cmd_store_hint_empty(struct cmd_ctx *ctx)
 	free(cause);
 	if (n == 0) {
 		fprintf(stderr, _("kiji: no subscriptions yet.  Subscribe to a "
-		    "feed with 'kiji add URL'\n(or 'kiji import FILE' for an "
-		    "OPML file, 'kiji migrate' to move from newsboat),\nthen "
-		    "fetch with 'kiji refresh' and read with 'kiji'.\n"));
+		    "feed with 'kiji add URL',\nimport an OPML file with 'kiji "
+		    "import FILE' or move from newsboat with\n'kiji "
+		    "import-newsboat', then fetch with 'kiji refresh' and read "
+		    "with 'kiji'.\n"));
 	} else {
 		fprintf(stderr, _("kiji: no items yet.  Fetch the feeds with "
 		    "'kiji refresh'.\n"));

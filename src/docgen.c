@@ -1,13 +1,16 @@
 /*
  * docgen: writes the parts of the manual pages and the example configuration
  * that come from kiji's tables (src/commands.def, src/options.def,
- * src/directives.def), so that the documentation cannot drift from the code.
+ * src/directives.def, src/actions.def and the screen elements of
+ * src/ui-theme.h), so that the documentation cannot drift from the code.
  *
  *	docgen man TEMPLATE	copy TEMPLATE, replacing the lines @COMMANDS@,
- *				@OPTIONS@ and @DIRECTIVES@ with roff lists and
- *				@VERSION@ anywhere with the version
+ *				@OPTIONS@, @DIRECTIVES@, @COLORS@, @ACTIONS@
+ *				and @KEYS@ with roff lists, and @VERSION@
+ *				anywhere with the version
  *	docgen config		the example configuration: every option at its
- *				default, its help as a comment
+ *				default and every default key binding, each
+ *				with its help as a comment
  *
  * It is a build tool: its output is English and it is not translated.
  */
@@ -16,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "ui-theme.h"
 
 #define N_(s)	(s)
 
@@ -57,8 +62,6 @@ static const struct docgen_directive docgen_directives[] = {
 #undef DIRECTIVE
 };
 
-#if __has_include("actions.def")
-#define DOCGEN_HAVE_ACTIONS 1
 struct docgen_action {
 	const char	*context;
 	const char	*name;
@@ -71,17 +74,12 @@ static const struct docgen_action docgen_actions[] = {
 #include "actions.def"
 #undef ACTION
 };
-#endif
 
-#if __has_include("ui-theme.h")
-#include "ui-theme.h"
-#define DOCGEN_HAVE_THEME 1
 static const char *const docgen_elements[] = {
 #define DOCGEN_ELEMENT(id, name) name,
 	UI_ELEMENTS(DOCGEN_ELEMENT)
 #undef DOCGEN_ELEMENT
 };
-#endif
 
 #define DOCGEN_COUNT(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -216,7 +214,6 @@ docgen_man_directives(FILE *f)
 	}
 }
 
-#ifdef DOCGEN_HAVE_ACTIONS
 /* Write an action's default keys ("j Down") as "j, Down" in bold. */
 static void
 docgen_man_keys(FILE *f, const char *keys)
@@ -271,9 +268,7 @@ docgen_man_actions(FILE *f, int keys_first)
 		}
 	}
 }
-#endif
 
-#ifdef DOCGEN_HAVE_THEME
 static void
 docgen_man_colors(FILE *f)
 {
@@ -295,7 +290,6 @@ docgen_man_colors(FILE *f)
 		    " ,\n", f);
 	}
 }
-#endif
 
 /* Copy line to f with every @VERSION@ replaced and non-ASCII characters
  * escaped. */
@@ -331,17 +325,13 @@ docgen_man(const char *template)
 			docgen_man_options(stdout);
 		} else if (strcmp(line, "@DIRECTIVES@\n") == 0) {
 			docgen_man_directives(stdout);
-#ifdef DOCGEN_HAVE_ACTIONS
 		} else if (strcmp(line, "@ACTIONS@\n") == 0) {
 			docgen_man_actions(stdout, 0);
 		} else if (strcmp(line, "@KEYS@\n") == 0) {
 			docgen_man_actions(stdout, 1);
-#endif
-#ifdef DOCGEN_HAVE_THEME
 		} else if (strcmp(line, "@COLORS@\n") == 0) {
 			docgen_man_colors(stdout);
-#endif
-		} else if (line[0] != '@') {
+		} else {
 			docgen_man_line(stdout, line);
 		}
 	}
@@ -391,7 +381,6 @@ docgen_config_comment(FILE *f, const char *text)
 	fputc('\n', f);
 }
 
-#ifdef DOCGEN_HAVE_ACTIONS
 /* The default key bindings as bind lines, each action's help above. */
 static void
 docgen_config_bindings(FILE *f)
@@ -425,7 +414,6 @@ docgen_config_bindings(FILE *f)
 		}
 	}
 }
-#endif
 
 static int
 docgen_config(void)
@@ -446,9 +434,7 @@ docgen_config(void)
 		docgen_config_value(stdout, o->def);
 		fputc('\n', stdout);
 	}
-#ifdef DOCGEN_HAVE_ACTIONS
 	docgen_config_bindings(stdout);
-#endif
 	return ferror(stdout) ? 1 : 0;
 }
 

@@ -59,7 +59,7 @@ _kiji()
 {
 	local cur prev cmd i sub cword line
 	local commands="version parse add remove feeds items read unread star
-		unstar show render memo refresh import export-opml migrate tui"
+		unstar show render memo refresh import export-opml import-newsboat tui"
 	local -a _kiji_words
 	# Our own words, split at white space only (URLs hold colons).
 	line=${COMP_LINE:0:COMP_POINT}
@@ -178,7 +178,7 @@ _kiji()
 		fi ;;
 	export-opml)
 		COMPREPLY=($(compgen -W "-o --help" -- "$cur")) ;;
-	migrate)
+	import-newsboat)
 		COMPREPLY=($(compgen -W "--urls --cache --all --no-star --help" -- "$cur")) ;;
 	tui)
 		COMPREPLY=($(compgen -W "--keys --help" -- "$cur")) ;;

@@ -51,6 +51,21 @@ if [ -f "$KIJI_SRCDIR/src/actions.def" ]; then
 		ok $? "kiji.1 lists the keys of $a"
 	done
 fi
+# The example configuration's bindings are those the reader reports.
+EXAMPLE=$KIJI_BUILDDIR/doc/kiji.conf.example
+if grep -q '^CMD(tui,' "$KIJI_SRCDIR/src/commands.def"; then
+	"$KIJI" tui --keys 2>"$T/err" | sed 's/[[:space:]]*#.*//' | grep '^bind ' |
+	    sort >"$T/keys"
+	grep '^bind ' "$EXAMPLE" | sort >"$T/example"
+	ok "$([ -s "$T/keys" ] && cmp -s "$T/keys" "$T/example"; echo $?)" \
+	    "kiji.conf.example binds what kiji tui --keys reports"
+	diff "$T/example" "$T/keys" | sed 's/^/# /'
+	"$KIJI" -c "$EXAMPLE" tui --keys >/dev/null 2>"$T/err"
+	ok "$([ $? = 0 ] && [ ! -s "$T/err" ]; echo $?)" \
+	    "kiji -c kiji.conf.example reads it without an error"
+	sed 's/^/# /' "$T/err"
+fi
+
 for s in NAME SYNOPSIS DESCRIPTION OPTIONS COMMANDS KEYS FILES ENVIRONMENT \
     EXAMPLES; do
 	grep -q "^\\.SH $s" "$MAN1"

@@ -1,6 +1,6 @@
 /* test-example-config: doc/kiji.conf.example (made by docgen) is the
  * default: read by the config parser it gives every option its built-in
- * value, without an error. */
+ * value and every action its default keys, without an error. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "keymap.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -58,6 +59,49 @@ change_all(struct cfg *cfg)
 	}
 }
 
+/* The example's bind lines, applied over an empty keymap, give each action
+ * exactly its default keys. */
+static void
+check_bindings(const struct cfg *example)
+{
+	struct keymap	*defaults = keymap_new(), *km = keymap_new();
+	char		*want, *got, *cause = NULL, *name;
+	size_t		 i;
+	int		 a, key;
+
+	/* Unbind everything the defaults bind, so that only the example's
+	 * lines count. */
+	for (key = 1; key < 0x80; key++) {
+		name = keymap_key_name(key);
+		keymap_unbind(km, name, &cause);
+		free(cause);
+		cause = NULL;
+		free(name);
+	}
+	for (key = KEYMAP_SPECIAL; key <= KEYMAP_KEY_F12; key++) {
+		name = keymap_key_name(key);
+		keymap_unbind(km, name, &cause);
+		free(cause);
+		cause = NULL;
+		free(name);
+	}
+	keymap_apply_cfg(km, example);
+	is_int(keymap_error_count(km), 0, "the bindings have no error");
+	for (i = 0; i < keymap_error_count(km); i++) {
+		diag("%s", keymap_error(km, i));
+	}
+	for (a = 0; a < ACTION__COUNT; a++) {
+		want = keymap_keys_for(defaults, a);
+		got = keymap_keys_for(km, a);
+		is_str(got, want, "%d: the example binds %s to its default keys",
+		    a, keymap_action_name(a));
+		free(want);
+		free(got);
+	}
+	keymap_free(defaults);
+	keymap_free(km);
+}
+
 int
 main(void)
 {
@@ -85,6 +129,7 @@ main(void)
 		    "%d: the example sets %s to its default", id,
 		    cfg_option_info(id)->name);
 	}
+	check_bindings(example);
 	cfg_free(defaults);
 	cfg_free(example);
 	free(path);
