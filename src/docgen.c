@@ -289,6 +289,9 @@ docgen_man_colors(FILE *f)
 		    i + 2 == DOCGEN_COUNT(docgen_elements) ? " \" and\"\n" :
 		    " ,\n", f);
 	}
+	fputs("The defaults are:\n.PP\n.RS\n.nf\n", f);
+	docgen_roff(f, ui_theme_defaults_config());
+	fputs(".fi\n.RE\n", f);
 }
 
 /* Copy line to f with every @VERSION@ replaced and non-ASCII characters
@@ -390,7 +393,8 @@ docgen_config_bindings(FILE *f)
 	char				*key;
 	size_t				 i;
 
-	fputs("\n# Key bindings: bind KEY ACTION, unbind KEY.\n", f);
+	fputs("\n# Key bindings: bind KEY ACTION, unbind KEY.  Actions marked (memo)\n"
+	    "# apply on the memo screen, before the others.\n", f);
 	for (i = 0; i < DOCGEN_COUNT(docgen_actions); i++) {
 		a = &docgen_actions[i];
 		if (a->keys[0] == '\0') {
@@ -398,6 +402,9 @@ docgen_config_bindings(FILE *f)
 		}
 		fputc('\n', f);
 		docgen_config_comment(f, a->help);
+		if (strcmp(a->context, "MEMO") == 0) {
+			fputs("# (memo)\n", f);
+		}
 		for (p = a->keys; *p != '\0'; p = *end == ' ' ? end + 1 : end) {
 			end = strchr(p, ' ');
 			if (end == NULL) {
@@ -412,6 +419,25 @@ docgen_config_bindings(FILE *f)
 			fprintf(f, " %s\n", a->name);
 			free(key);
 		}
+	}
+}
+
+/* The default colours as comments: a color line also sets what monochrome
+ * terminals show, so uncommented they would change the default there. */
+static void
+docgen_config_colors(FILE *f)
+{
+	const char	*p = ui_theme_defaults_config(), *nl;
+
+	fputs("\n# Colours: color ELEMENT FOREGROUND BACKGROUND [ATTRIBUTE...].\n"
+	    "# These are the defaults; uncomment a line to change it.\n", f);
+	for (; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL) {
+			fprintf(f, "#%s\n", p);
+			break;
+		}
+		fprintf(f, "#%.*s\n", (int)(nl - p), p);
 	}
 }
 
@@ -435,6 +461,7 @@ docgen_config(void)
 		fputc('\n', stdout);
 	}
 	docgen_config_bindings(stdout);
+	docgen_config_colors(stdout);
 	return ferror(stdout) ? 1 : 0;
 }
 

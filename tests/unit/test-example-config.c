@@ -1,6 +1,7 @@
 /* test-example-config: doc/kiji.conf.example (made by docgen) is the
  * default: read by the config parser it gives every option its built-in
- * value and every action its default keys, without an error. */
+ * value and every action its default keys, without an error; its colour
+ * lines, commented out, are the default colours. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,7 +9,10 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "buf.h"
+#include "file.h"
 #include "keymap.h"
+#include "ui-theme.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -102,6 +106,52 @@ check_bindings(const struct cfg *example)
 	keymap_free(km);
 }
 
+/* The example's commented-out color lines, uncommented and applied over
+ * a theme where every element is red on red, give the default colours. */
+static void
+check_colors(const char *path)
+{
+	struct ui_theme		*defaults = ui_theme_new(), *theme = ui_theme_new();
+	const struct ui_style	*want, *got;
+	struct cfg		*cfg = cfg_new();
+	struct buf		 text = BUF_INIT;
+	char			*data, *cause = NULL, *line, *save = NULL;
+	size_t			 len;
+	int			 el;
+
+	for (el = 0; el < UI_EL__COUNT; el++) {
+		buf_printf(&text, "color %s red red underline\n",
+		    ui_theme_element_name(el));
+	}
+	if ((data = file_read(path, &len, &cause)) == NULL) {
+		ok(0, "read %s: %s", path, cause);
+		free(cause);
+		return;
+	}
+	for (line = strtok_r(data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "#color ", 7) == 0) {
+			buf_printf(&text, "%s\n", line + 1);
+		}
+	}
+	cfg_parse_string(cfg, "example", buf_str(&text));
+	ui_theme_apply_cfg(theme, cfg);
+	is_int(ui_theme_error_count(theme), 0, "the colour lines have no error");
+	for (el = 0; el < UI_EL__COUNT; el++) {
+		want = ui_theme_style(defaults, el);
+		got = ui_theme_style(theme, el);
+		ok(want->fg == got->fg && want->bg == got->bg &&
+		    want->attrs == got->attrs,
+		    "%d: the example's colours of %s are the default", el,
+		    ui_theme_element_name(el));
+	}
+	free(data);
+	buf_free(&text);
+	cfg_free(cfg);
+	ui_theme_free(defaults);
+	ui_theme_free(theme);
+}
+
 int
 main(void)
 {
@@ -130,6 +180,7 @@ main(void)
 		    cfg_option_info(id)->name);
 	}
 	check_bindings(example);
+	check_colors(path);
 	cfg_free(defaults);
 	cfg_free(example);
 	free(path);
