@@ -263,6 +263,12 @@ cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
 		}
 		ids[i - 1] = v;
 	}
+	if (!cmd_store_exists(ctx)) {
+		/* No database yet: no item either; create nothing. */
+		cmd_error(_("no item with id %lld"), (long long)ids[0]);
+		free(ids);
+		return EXIT_FAIL;
+	}
 	if ((st = cmd_store_open(ctx)) == NULL) {
 		free(ids);
 		return EXIT_FAIL;

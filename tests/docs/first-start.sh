@@ -28,6 +28,13 @@ for args in "feeds --json" "items --json"; do
 done
 "$KIJI" items --unread >"$T/out" 2>"$T/err"
 is "$?" 0 "kiji items --unread with nothing: exit 0"
+for args in "read 1" "unread 1 2" "star 1" "unstar 1" "show 1"; do
+	"$KIJI" $args >"$T/out" 2>"$T/err"
+	is "$?" 1 "kiji $args with nothing: exit 1"
+	grep -q "no item with id 1" "$T/err"
+	ok $? "kiji $args with nothing: says there is no such item"
+	is "$(created)" "" "kiji $args with nothing creates nothing"
+done
 
 if has_command refresh; then
 	"$KIJI" refresh >"$T/out" 2>&1
