@@ -260,7 +260,7 @@ docgen_man_actions(FILE *f, int keys_first)
 			docgen_roff(f, a->name);
 			fputs("\\fR).\n", f);
 		} else if (a->keys[0] != '\0') {
-			fputs(".\nKeys: ", f);
+			fputs(".\n.br\nKeys: ", f);
 			docgen_man_keys(f, a->keys);
 			fputs(".\n", f);
 		} else {
