@@ -232,7 +232,7 @@ ui_items_title(struct ui *ui)
 		what = _("Starred");
 		break;
 	case UI_SOURCE_SECTION:
-		what = _("Section (Enter opens or closes it)");
+		what = it->q.section != NULL ? it->q.section : "";
 		break;
 	default:
 		what = f != NULL ? f->title : "";

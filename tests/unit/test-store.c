@@ -360,6 +360,50 @@ test_fts(struct store *st)
 	freeitems(&doc);
 }
 
+/* A set of feeds (a section): only their items, newest first, searchable;
+ * URLs with quotes are data, not SQL. */
+static void
+test_query_feeds(struct store *st)
+{
+	static const char *const two[] = { "https://example.org/feed.xml",
+		"https://jp.example/rss", "https://none.example/" };
+	static const char *const odd[] = { "https://x.example/'); DROP",
+		"\"]" };
+	struct store_query	 q;
+	struct store_item	*items;
+	size_t			 n, i;
+	char			*cause = NULL;
+	bool			 sorted = true, only = true;
+
+	memset(&q, 0, sizeof q);
+	q.feed_urls = two;
+	q.nfeed_urls = 3;
+	ok(store_items_query(st, &q, &items, &n, &cause), "feeds 0: query");
+	is_int(n, 7, "feeds 1: the items of both feeds");
+	for (i = 0; i < n; i++) {
+		sorted = sorted && (i == 0 || items[i - 1].date >= items[i].date);
+		only = only && (strcmp(items[i].feed_url, two[0]) == 0 ||
+		    strcmp(items[i].feed_url, two[1]) == 0);
+	}
+	ok(sorted, "feeds 2: newest first");
+	ok(only, "feeds 3: of those feeds only");
+	store_items_free(items, n);
+	q.nfeed_urls = 1;
+	ok(store_items_count(st, &q, &n, &cause) && n == 4,
+	    "feeds 4: one feed of the set");
+	q.nfeed_urls = 3;
+	q.search = "お知らせ";
+	ok(store_items_count(st, &q, &n, &cause) && n == 1,
+	    "feeds 5: searched inside the set");
+	q.search = NULL;
+	q.feed_urls = odd;
+	q.nfeed_urls = 2;
+	ok(store_items_count(st, &q, &n, &cause) && n == 0,
+	    "feeds 6: quotes in URLs match nothing");
+	is_int(sql_int(st, "SELECT count(*) FROM feeds WHERE url = "
+	    "'https://example.org/feed.xml'"), 1, "feeds 7: and harm nothing");
+}
+
 /* Filters, order and paging; flags are all-or-nothing. */
 static void
 test_query(struct store *st)
@@ -404,6 +448,8 @@ test_query(struct store *st)
 	ok(n == 2 && (items[0].summary != NULL || items[1].summary != NULL),
 	    "query 7: full loads bodies");
 	store_items_free(items, n);
+
+	test_query_feeds(st);
 
 	ids[0] = item_id(st, "c");
 	ids[1] = 999999;
