@@ -404,6 +404,50 @@ test_query_feeds(struct store *st)
 	    "'https://example.org/feed.xml'"), 1, "feeds 7: and harm nothing");
 }
 
+/* Titles are stored as plain text: an HTML title's markup is stripped and
+ * its entities decoded; a text title is kept as written. */
+static void
+test_titles(struct store *st)
+{
+	static const char	*url = "https://titles.example/atom";
+	static const struct {
+		const char		*key, *title, *want;
+		enum content_type	 type;
+	} t[] = {
+		{ "t0", "AT&amp;T <b>news</b> &lt;x&gt;", "AT&T news <x>",
+		  CONTENT_HTML },
+		{ "t1", "a <b> &amp; c", "a <b> &amp; c", CONTENT_TEXT },
+		{ "t2", "  <p>two\nlines</p> ", "two lines", CONTENT_HTML },
+	};
+	struct feed_doc		 doc;
+	struct store_item	 it;
+	struct store_feed	 feed;
+	char			*cause = NULL;
+	size_t			 i;
+
+	memset(&doc, 0, sizeof doc);
+	doc.title = "Vendor <i>News</i>";
+	doc.title_type = CONTENT_HTML;
+	doc.nitems = sizeof t / sizeof t[0];
+	doc.items = xcalloc(doc.nitems, sizeof *doc.items);
+	for (i = 0; i < doc.nitems; i++) {
+		mkitem(&doc.items[i], t[i].key, t[i].title, "s", T0, 0);
+		doc.items[i].title_type = t[i].type;
+	}
+	ok(apply(st, url, &doc, T0, NULL, NULL), "titles 0: applied");
+	for (i = 0; i < doc.nitems; i++) {
+		store_item_get(st, item_id(st, t[i].key), &it, &cause);
+		is_str(it.title, t[i].want, "titles %zu: %s", i + 1, t[i].key);
+		store_item_clear(&it);
+	}
+	ok(store_feed_get(st, url, &feed, &cause) && feed.title != NULL &&
+	    strcmp(feed.title, "Vendor News") == 0, "titles 4: the feed's");
+	store_feed_clear(&feed);
+	is_int(hits(st, "</b>"), 0, "titles 5: the markup is not searched");
+	ok(store_feed_remove(st, url, NULL, &cause), "titles 6: removed");
+	freeitems(&doc);
+}
+
 /* Filters, order and paging; flags are all-or-nothing. */
 static void
 test_query(struct store *st)
@@ -625,6 +669,7 @@ main(void)
 	test_apply(st);
 	test_not_modified(st);
 	test_fts(st);
+	test_titles(st);
 	test_query(st);
 	test_expire(st);
 	test_remove(st);
