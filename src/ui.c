@@ -1004,7 +1004,7 @@ static int
 ui_timer(struct ui *ui)
 {
 	time_t	now = time(NULL);
-	long	interval = (long)cfg_int(ui->cfg, OPTION_REFRESH_INTERVAL) * 60;
+	long	interval = (long)cfg_int(ui->cfg, OPTION_REFRESH_INTERVAL);
 
 	if (interval <= 0) {
 		return -1;
