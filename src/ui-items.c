@@ -324,7 +324,9 @@ ui_items_draw(struct ui *ui, struct ui_rect r, bool focused)
 		row = ui_items_row(ui, it->top + y);
 		if (row == NULL) {
 			ui_draw_text(r.y + 1 + y, r.x, r.w,
-			    y == 0 && it->total == 0 ? _(" (no items)") : "",
+			    y != 0 || it->total != 0 ? "" :
+			    ui_sources_feed_count(ui) == 0 ?
+			    _(" (no feeds yet)") : _(" (no items)"),
 			    UI_EL_NORMAL);
 			continue;
 		}
