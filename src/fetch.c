@@ -203,13 +203,15 @@ fetch_active_remove(struct fetch *f, const char *url)
 	}
 }
 
+/* How many parser threads to run. */
 static int
 fetch_parser_count(const struct fetch_config *c)
 {
 	long	n = c->parsers;
 
+	/* Storing (one writer) costs more than parsing: leave it a core. */
 	if (n <= 0) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
+		n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
 	}
 	if (n < 1) {
 		n = 1;
@@ -264,6 +266,7 @@ fetch_start(const struct fetch_config *config, const char *db_path,
 {
 	struct fetch	*f = xcalloc(1, sizeof *f);
 
+	feed_init();	/* before any parser thread runs */
 	f->config = *config;
 	if (config->user_agent != NULL && *config->user_agent != '\0') {
 		f->user_agent = xstrdup(config->user_agent);
