@@ -7,10 +7,12 @@ if [ "$(id -u)" != 0 ]; then
 fi
 PKGS="build-essential autoconf automake autopoint gettext pkg-config \
 libncurses-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev libicu-dev \
-python3 tmux locales unicode-data curl zlib1g-dev"
+python3 tmux locales unicode-data curl zlib1g-dev clang libclang-rt-14-dev"
 if [ -n "${KIJI_EXTRA_PKGS:-}" ]; then
 	PKGS="$PKGS $KIJI_EXTRA_PKGS"
 fi
+# The manual pages' test renders them (groff -ww, man -l); zsh checks _kiji.
+PKGS="$PKGS groff-base man-db zsh"
 missing=
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

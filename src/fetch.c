@@ -266,7 +266,9 @@ fetch_start(const struct fetch_config *config, const char *db_path,
 {
 	struct fetch	*f = xcalloc(1, sizeof *f);
 
-	feed_init();	/* before any parser thread runs */
+	/* libxml2 must be set up by one thread before the parser threads
+	 * start (feed.h); lazily, racing threads leak and corrupt its state. */
+	feed_init();
 	f->config = *config;
 	if (config->user_agent != NULL && *config->user_agent != '\0') {
 		f->user_agent = xstrdup(config->user_agent);

@@ -97,13 +97,47 @@ file_sync_dir(const char *path)
 	free(dir);
 }
 
+/* Write data into path, which exists and is not a regular file (a device
+ * such as /dev/stdout or /dev/full, a FIFO): renaming over it would replace
+ * the device itself with a file. */
+static bool
+file_write_special(const char *path, const struct stat *st, const char *data,
+    size_t len, char **cause)
+{
+	int	fd, saved = 0;
+
+	if (S_ISDIR(st->st_mode)) {
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(EISDIR));
+		return false;
+	}
+	if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0) {
+		saved = errno;
+	} else if (!file_write_all(fd, data, len)) {
+		saved = errno;
+		close(fd);
+	} else if (close(fd) != 0) {
+		saved = errno;
+	}
+	if (saved != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(saved));
+		return false;
+	}
+	return true;
+}
+
 bool
 file_write_atomic(const char *path, const char *data, size_t len, char **cause)
 {
-	char		*tmp = xasprintf("%s.tmp.XXXXXX", path);
+	char		*tmp;
 	struct stat	 st;
 	int		 fd, saved;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		return file_write_special(path, &st, data, len, cause);
+	}
+	tmp = xasprintf("%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));

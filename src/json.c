@@ -108,7 +108,8 @@ json_key(struct json *j, const char *key)
 	j->after_key = true;
 }
 
-/* Append s as a quoted JSON string; bad UTF-8 becomes U+FFFD. */
+/* Append s as a quoted JSON string; bad UTF-8 becomes U+FFFD; controls,
+ * C1, U+2028/2029 and bidi controls are \u escapes. */
 void
 json_escape(struct buf *b, const char *s)
 {
@@ -144,6 +145,13 @@ json_escape(struct buf *b, const char *s)
 			n = utf8_decode(s + i, len - i, &cp);
 			if (cp == UTF8_INVALID) {
 				buf_puts(b, "\xef\xbf\xbd");
+			} else if ((cp >= 0x80 && cp < 0xa0) ||
+			    (cp >= 0x2028 && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069)) {
+				/* C1, line separators and bidi controls stay
+				 * escaped: JSON read on a terminal is safe. */
+				snprintf(tmp, sizeof tmp, "\\u%04x", (unsigned)(cp & 0xffff));
+				buf_puts(b, tmp);
 			} else {
 				buf_add(b, s + i, n);
 			}

@@ -318,6 +318,7 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len,
 	struct layout_cluster	*cl;
 	bool			*brk, *soft;
 	size_t			 i, n, k = 0;
+	uint32_t		 cp;
 
 	brk = xcalloc(len + 1, sizeof *brk);
 	soft = xcalloc(len + 1, sizeof *soft);
@@ -330,6 +331,12 @@ layout_clusters(struct layout_ctx *c, const char *s, size_t len,
 		n = utf8_cluster_next(s + i, len - i);
 		cl[k].pos = i;
 		cl[k].width = utf8_cluster_width(s + i, n, c->amb);
+		if (cl[k].width > 2) {
+			/* Not one glyph (a base with stray emoji modifiers):
+			 * lay it out a code point at a time. */
+			n = utf8_decode(s + i, len - i, &cp);
+			cl[k].width = utf8_cp_width(cp, c->amb);
+		}
 		cl[k].space = n == 1 && s[i] == ' ';
 		cl[k].brk = brk[i];
 		cl[k].soft = soft[i];

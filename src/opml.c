@@ -23,7 +23,8 @@ opml_note(struct opml_list *l, char *note)
 	l->notes[l->nnotes++] = note;
 }
 
-/* A copy of s on one line: valid UTF-8, controls and runs of white space
+/* A copy of s on one line: valid UTF-8, terminal controls, escape
+ * sequences and bidi controls dropped (utf8_sanitize), runs of white space
  * turned into single spaces, trimmed; NULL when nothing is left. */
 static char *
 opml_clean(const char *s)
@@ -34,7 +35,7 @@ opml_clean(const char *s)
 	if (s == NULL) {
 		return NULL;
 	}
-	fixed = utf8_repair(s, strlen(s));
+	fixed = utf8_sanitize(s, strlen(s), 0);
 	out = xmalloc(strlen(fixed) + 1);
 	for (p = fixed, q = out; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ' ') {
@@ -71,7 +72,8 @@ opml_url_ok(const char *url)
 			return false;
 		}
 	}
-	return true;
+	/* Invalid UTF-8 would make the exported OPML ill-formed. */
+	return utf8_valid(url, strlen(url));
 }
 
 /* Why url is refused, as a translated note naming where it came from. */

@@ -22,6 +22,9 @@ static const struct {
 	{ "overlong\xc0\xaf", "\"overlong\xef\xbf\xbd\xef\xbf\xbd\"" },
 	{ "surrogate\xed\xa0\x80", "\"surrogate\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"" },
 	{ "cut\xe6\x97", "\"cut\xef\xbf\xbd\xef\xbf\xbd\"" },
+	{ "csi\xc2\x9b" "1m", "\"csi\\u009b1m\"" },
+	{ "rlo\xe2\x80\xaegnp", "\"rlo\\u202egnp\"" },
+	{ "lsep\xe2\x80\xa8x\xe2\x81\xa6y", "\"lsep\\u2028x\\u2066y\"" },
 };
 
 int
