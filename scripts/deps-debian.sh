@@ -11,6 +11,8 @@ python3 tmux locales unicode-data curl zlib1g-dev clang libclang-rt-14-dev"
 if [ -n "${KIJI_EXTRA_PKGS:-}" ]; then
 	PKGS="$PKGS $KIJI_EXTRA_PKGS"
 fi
+# The manual pages' test renders them (groff -ww, man -l); zsh checks _kiji.
+PKGS="$PKGS groff-base man-db zsh"
 missing=
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

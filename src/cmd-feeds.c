@@ -312,7 +312,10 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((subs = cmd_feeds_load(ctx)) == NULL) {
 		return EXIT_FAIL;
 	}
-	if ((st = cmd_store_open(ctx)) != NULL) {
+	if (!cmd_store_exists(ctx)) {
+		cmd_feeds_print(subs, NULL, 0, as_json);
+		rc = EXIT_OK;
+	} else if ((st = cmd_store_open(ctx)) != NULL) {
 		if (store_feed_list(st, &feeds, &nfeeds, &cause)) {
 			cmd_feeds_print(subs, feeds, nfeeds, as_json);
 			rc = EXIT_OK;
@@ -322,6 +325,9 @@ cmd_feeds(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		store_feed_list_free(feeds, nfeeds);
 		cmd_store_close(st);
+	}
+	if (rc == EXIT_OK && !as_json && subs_count(subs) == 0) {
+		cmd_store_hint_empty(ctx);
 	}
 	subs_free(subs);
 	return rc;

@@ -146,6 +146,14 @@ cmd_items_options(int argc, char **argv, struct store_query *q,
 	return optind == argc;
 }
 
+/* Whether q asks for every item (an empty answer then means none yet). */
+static bool
+cmd_items_unfiltered(const struct store_query *q)
+{
+	return q->feed_url == NULL && !q->unread_only && !q->starred_only &&
+	    (q->search == NULL || q->search[0] == '\0') && q->offset == 0;
+}
+
 int
 cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -171,18 +179,25 @@ cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 		    "[--json]"));
 		return EXIT_USAGE;
 	}
-	if ((st = cmd_store_open(ctx)) == NULL) {
-		return EXIT_FAIL;
-	}
-	if (store_items_query(st, &q, &items, &n, &cause)) {
-		cmd_items_print(items, n, as_json);
+	if (!cmd_store_exists(ctx)) {
+		cmd_items_print(NULL, 0, as_json);
 		rc = EXIT_OK;
+	} else if ((st = cmd_store_open(ctx)) == NULL) {
+		return EXIT_FAIL;
 	} else {
-		cmd_error("%s", cause);
-		free(cause);
+		if (store_items_query(st, &q, &items, &n, &cause)) {
+			cmd_items_print(items, n, as_json);
+			rc = EXIT_OK;
+		} else {
+			cmd_error("%s", cause);
+			free(cause);
+		}
+		store_items_free(items, n);
+		cmd_store_close(st);
 	}
-	store_items_free(items, n);
-	cmd_store_close(st);
+	if (rc == EXIT_OK && n == 0 && !as_json && cmd_items_unfiltered(&q)) {
+		cmd_store_hint_empty(ctx);
+	}
 	return rc;
 }
 
@@ -247,6 +262,12 @@ cmd_items_flag(struct cmd_ctx *ctx, int argc, char **argv,
 			return EXIT_USAGE;
 		}
 		ids[i - 1] = v;
+	}
+	if (!cmd_store_exists(ctx)) {
+		/* No database yet: no item either; create nothing. */
+		cmd_error(_("no item with id %lld"), (long long)ids[0]);
+		free(ids);
+		return EXIT_FAIL;
 	}
 	if ((st = cmd_store_open(ctx)) == NULL) {
 		free(ids);

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cfg.h"
 #include "cmd.h"
+#include "cmd-store.h"
 #include "fetch.h"
 #include "i18n.h"
 #include "queue.h"
@@ -339,6 +340,13 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		cfg_free(cfg);
 		return EXIT_FAIL;
+	}
+	if (subs_count(subs) == 0 && argc == first) {
+		/* A first start: nothing to fetch, nothing to create. */
+		cmd_store_hint_empty(ctx);
+		subs_free(subs);
+		cfg_free(cfg);
+		return EXIT_OK;
 	}
 	urls = refresh_urls(subs, argc - first, argv + first, &n);
 	rc = urls == NULL ? EXIT_FAIL : refresh_run(&r, ctx, cfg, urls, n);

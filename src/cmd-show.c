@@ -38,6 +38,11 @@ show_item_print(const char *db, int64_t id, const struct layout_opts *opts,
 	struct layout		*l;
 	bool			 content, wrote;
 
+	if (access(db, F_OK) != 0) {
+		/* No database yet: no item either; create nothing. */
+		*cause = xasprintf(_("no item with id %lld"), (long long)id);
+		return false;
+	}
 	if ((st = store_open(db, cause)) == NULL) {
 		return false;
 	}

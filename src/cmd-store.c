@@ -2,9 +2,12 @@
 #include "config.h"
 #include "cmd-store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "i18n.h"
+#include "subs.h"
 
 struct store *
 cmd_store_open(struct cmd_ctx *ctx)
@@ -19,6 +22,36 @@ cmd_store_open(struct cmd_ctx *ctx)
 		return NULL;
 	}
 	return st;
+}
+
+bool
+cmd_store_exists(struct cmd_ctx *ctx)
+{
+	return access(ctx->paths.db_file, F_OK) == 0;
+}
+
+void
+cmd_store_hint_empty(struct cmd_ctx *ctx)
+{
+	struct subs	*subs;
+	char		*cause = NULL;
+	size_t		 n = 0;
+
+	if ((subs = subs_load(ctx->paths.feeds_file, &cause)) != NULL) {
+		n = subs_count(subs);
+		subs_free(subs);
+	}
+	free(cause);
+	if (n == 0) {
+		fprintf(stderr, _("kiji: no subscriptions yet.  Subscribe to a "
+		    "feed with 'kiji add URL',\nimport an OPML file with 'kiji "
+		    "import FILE' or move from newsboat with\n'kiji "
+		    "import-newsboat', then fetch with 'kiji refresh' and read "
+		    "with 'kiji'.\n"));
+	} else {
+		fprintf(stderr, _("kiji: no items yet.  Fetch the feeds with "
+		    "'kiji refresh'.\n"));
+	}
 }
 
 void

@@ -203,13 +203,15 @@ fetch_active_remove(struct fetch *f, const char *url)
 	}
 }
 
+/* How many parser threads to run. */
 static int
 fetch_parser_count(const struct fetch_config *c)
 {
 	long	n = c->parsers;
 
+	/* Storing (one writer) costs more than parsing: leave it a core. */
 	if (n <= 0) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
+		n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
 	}
 	if (n < 1) {
 		n = 1;

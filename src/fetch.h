@@ -23,7 +23,7 @@ struct fetch_config {
 	long long	 max_size;		/* bytes, compressed and decoded */
 	const char	*user_agent;		/* NULL or "": kiji's own */
 	int		 keep_days;		/* expire read items; 0: never */
-	int		 parsers;		/* parser threads; 0: one per CPU */
+	int		 parsers;		/* parser threads; 0: CPUs - 1 */
 	const char	*feeds_file;		/* subscriptions, for "all" */
 };
 

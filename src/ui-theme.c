@@ -44,6 +44,12 @@ static const char ui_theme_defaults[] =
 	"color help-key cyan default bold\n"
 	"color prompt default default bold\n";
 
+const char *
+ui_theme_defaults_config(void)
+{
+	return ui_theme_defaults;
+}
+
 /* What monochrome terminals show: attributes only. */
 static const unsigned ui_theme_mono[UI_EL__COUNT] = {
 	[UI_EL_TITLE] = UI_ATTR_REVERSE | UI_ATTR_BOLD,

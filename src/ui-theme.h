@@ -76,5 +76,7 @@ const char	*ui_theme_error(const struct ui_theme *, size_t);
 const struct ui_style *ui_theme_style(const struct ui_theme *,
 		     enum ui_element);
 const char	*ui_theme_element_name(enum ui_element);
+/* The default colours as `color` lines in the config language (static). */
+const char	*ui_theme_defaults_config(void);
 
 #endif

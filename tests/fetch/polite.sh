@@ -26,4 +26,20 @@ PY
 ok "$([ "$max" -le 2 ] && echo 0 || echo 1)" "at most 2 at once to one host (saw $max)"
 ok "$([ "$max" -ge 2 ] && echo 0 || echo 1)" "but more than one at a time (saw $max)"
 is "$(requests_for '/slow/a.xml?1' user-agent)" "kiji-test/1.0 (polite)" "user-agent option sent"
+
+# Interrupted while a server hangs: kiji quits at once, the database is sound.
+echo "$B/hang" >>"$CONF/feeds"
+"$KIJI" refresh >"$T/out" 2>"$T/err" &
+pid=$!
+sleep 1
+start=$(date +%s)
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+took=$(($(date +%s) - start))
+is "$rc" 1 "interrupted refresh exits 1"
+ok "$([ "$took" -le 2 ] && echo 0 || echo 1)" "and quits at once (${took}s)"
+grep -q "refresh interrupted" "$T/err"
+ok $? "says it was interrupted"
+is "$(db_query "PRAGMA integrity_check")" ok "database intact"
 done_testing

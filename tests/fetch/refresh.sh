@@ -12,7 +12,7 @@ timeout 4
 low-speed-time 2
 connect-timeout 2
 EOC
-# Good feeds (17 new items in all), then ten that fail in ten ways.
+# Good feeds (18 new items in all), then ten that fail in ten ways.
 cat >"$CONF/feeds" <<EOC
 [Good]
 $B/feed/a.xml  Feed A
@@ -20,6 +20,7 @@ $B/gzip/b.xml
 $B/redirect/3/a.xml
 $B/moved/b.xml
 $B/charset/Shift_JIS/sjis.xml
+$B/charset/EUC-JP/utf8ja.xml
 file://$D/a.xml
 http://u:p%20w@127.0.0.1:${B##*:}/auth/a.xml
 [Bad]
@@ -38,7 +39,7 @@ cp "$CONF/feeds" "$T/feeds.orig"
 
 "$KIJI" refresh >"$T/out" 2>"$T/err"
 is "$?" 1 "refresh with failing feeds exits 1"
-is "$(cat "$T/out" | tail -n 1)" "17 feeds, 17 new items, 10 errors" "summary line"
+is "$(cat "$T/out" | tail -n 1)" "18 feeds, 18 new items, 10 errors" "summary line"
 grep -q "moved/b.xml moved permanently to $B/feed/b.xml" "$T/out"
 ok $? "permanent redirect offered on stdout"
 cmp -s "$CONF/feeds" "$T/feeds.orig"
@@ -62,12 +63,13 @@ grep -q "/hang: timed out" "$T/err"
 ok $? "silent server times out"
 
 # What the database holds.
-is "$(db_query "SELECT count(*) FROM feeds WHERE error IS NULL")" 7 "7 feeds stored without error"
+is "$(db_query "SELECT count(*) FROM feeds WHERE error IS NULL")" 8 "8 feeds stored without error"
 is "$(db_query "SELECT count(*) FROM feeds WHERE error IS NOT NULL")" 10 "10 feeds stored with their error"
 is "$(db_query "SELECT http_status FROM feeds WHERE url = '$B/status/500'")" 500 "HTTP status stored"
 is "$(db_query "SELECT count(*) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url = '$B/feed/a.xml'")" 3 "feed A's items stored"
 is "$(db_query "SELECT count(*) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url = '$B/gzip/b.xml'")" 2 "gzip feed decoded and stored"
 is "$(db_query "SELECT i.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url LIKE '%sjis.xml'")" "脆弱性情報" "HTTP charset wins over a wrong XML declaration"
+is "$(db_query "SELECT i.title FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url LIKE '%utf8ja.xml'")" "注意喚起" "a CJK header on a valid UTF-8 body does not garble it"
 is "$(db_query "SELECT count(*) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url LIKE 'file://%'")" 3 "file:// feed stored"
 is "$(db_query "SELECT count(*) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.url LIKE '%/auth/a.xml'")" 3 "basic auth through the URL"
 is "$(db_query "SELECT redirect_url FROM feeds WHERE url = '$B/moved/b.xml'")" "$B/feed/b.xml" "redirect target stored as an offer"

@@ -6,6 +6,7 @@ SERVER_LOG=$T/requests.log
 	--root "$KIJI_SRCDIR/tests/data/fetch" --log "$SERVER_LOG" >"$T/port" &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM HUP PIPE	# so that the EXIT trap runs
 for _ in $(seq 100); do
 	[ -s "$T/port" ] && break
 	sleep 0.1
