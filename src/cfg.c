@@ -151,6 +151,31 @@ cfg_parse_bool(const char *v, bool *out)
 	return false;
 }
 
+/* Parse a duration (minutes, or a number with a unit s, m or h) into
+ * seconds; false when value is not one. */
+static bool
+cfg_parse_duration(const char *value, long long *out)
+{
+	long long	 n;
+	char		*end;
+	int		 unit = 60;
+
+	if (*value < '0' || *value > '9') {
+		return false;
+	}
+	errno = 0;
+	n = strtoll(value, &end, 10);
+	if (*end == 's' || *end == 'm' || *end == 'h') {
+		unit = *end == 's' ? 1 : *end == 'm' ? 60 : 3600;
+		end++;
+	}
+	if (errno != 0 || *end != '\0' || n > 1000000000LL) {
+		return false;
+	}
+	*out = n * unit;
+	return true;
+}
+
 /* Set option name to the text value; false with *cause on a bad name/value. */
 bool
 cfg_set(struct cfg *cfg, const char *name, const char *value, char **cause)
@@ -180,6 +205,15 @@ cfg_set(struct cfg *cfg, const char *name, const char *value, char **cause)
 		    n < info->min || n > info->max) {
 			*cause = xasprintf(_("%s: expected a number from %lld to %lld, not '%s'"),
 			    name, info->min, info->max, value);
+			return false;
+		}
+		cfg->values[id].i = n;
+		break;
+	case OPTION_DURATION:
+		if (!cfg_parse_duration(value, &n) || n < info->min ||
+		    n > info->max) {
+			*cause = xasprintf(_("%s: expected minutes or a time such as 30s, 15m or 2h (up to %lld minutes), not '%s'"),
+			    name, info->max / 60, value);
 			return false;
 		}
 		cfg->values[id].i = n;

@@ -19,6 +19,8 @@ enum option_type {
 	OPTION_BOOL,
 	OPTION_INT,
 	OPTION_STRING,
+	OPTION_DURATION,	/* minutes, or with a unit: 30s, 5m, 2h; kept
+				   in seconds (min and max too) */
 };
 
 struct option_info {
@@ -47,7 +49,7 @@ void		 cfg_parse_string(struct cfg *, const char *name,
 bool		 cfg_set(struct cfg *, const char *name, const char *value,
 		     char **cause);
 bool		 cfg_bool(const struct cfg *, enum option_id);
-long long	 cfg_int(const struct cfg *, enum option_id);
+long long	 cfg_int(const struct cfg *, enum option_id); /* also DURATION */
 const char	*cfg_string(const struct cfg *, enum option_id);
 const struct option_info *cfg_option_info(enum option_id);
 int		 cfg_option_find(const char *name);

@@ -18,6 +18,7 @@
 #include "memo.h"
 #include "memo-cfg.h"
 #include "store-memo.h"
+#include "subs.h"
 #include "xalloc.h"
 
 /* Parse a non-negative decimal number no larger than max into *out. */
@@ -97,12 +98,13 @@ cmd_items_print(const struct store_item *items, size_t n, bool as_json)
 /* Parse kiji items' options into *q; false on a usage error. */
 static bool
 cmd_items_options(int argc, char **argv, struct store_query *q,
-    bool *as_json)
+    const char **section, bool *as_json)
 {
 	static const struct option longopts[] = {
 		{ "unread", no_argument, NULL, 'u' },
 		{ "starred", no_argument, NULL, 's' },
 		{ "feed", required_argument, NULL, 'f' },
+		{ "section", required_argument, NULL, 'S' },
 		{ "search", required_argument, NULL, 'q' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "offset", required_argument, NULL, 'o' },
@@ -124,6 +126,9 @@ cmd_items_options(int argc, char **argv, struct store_query *q,
 			break;
 		case 'f':
 			q->feed_url = optarg;
+			break;
+		case 'S':
+			*section = optarg;
 			break;
 		case 'q':
 			q->search = optarg;
@@ -150,8 +155,52 @@ cmd_items_options(int argc, char **argv, struct store_query *q,
 static bool
 cmd_items_unfiltered(const struct store_query *q)
 {
-	return q->feed_url == NULL && !q->unread_only && !q->starred_only &&
-	    (q->search == NULL || q->search[0] == '\0') && q->offset == 0;
+	return q->feed_url == NULL && q->nfeed_urls == 0 && !q->unread_only &&
+	    !q->starred_only && (q->search == NULL || q->search[0] == '\0') && q->offset == 0;
+}
+
+/* The URLs of the feeds of section name in the feeds file, into a new
+ * array of new strings; NULL with an error printed when there are none. */
+static char **
+cmd_items_section(struct cmd_ctx *ctx, const char *name, size_t *n)
+{
+	struct subs		*subs;
+	const struct sub	*sub;
+	char			**urls, *cause = NULL;
+	size_t			  i;
+
+	*n = 0;
+	if ((subs = subs_load(ctx->paths.feeds_file, &cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return NULL;
+	}
+	urls = xcalloc(subs_count(subs) + 1, sizeof *urls);
+	for (i = 0; i < subs_count(subs); i++) {
+		sub = subs_get(subs, i);
+		if (sub->section != NULL && strcmp(sub->section, name) == 0) {
+			urls[(*n)++] = xstrdup(sub->url);
+		}
+	}
+	subs_free(subs);
+	if (*n == 0) {
+		cmd_error(_("no section '%s' with feeds in %s"), name,
+		    ctx->paths.feeds_file);
+		free(urls);
+		return NULL;
+	}
+	return urls;
+}
+
+static void
+cmd_items_urls_free(char **urls, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(urls[i]);
+	}
+	free(urls);
 }
 
 int
@@ -160,29 +209,39 @@ cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store_query	 q;
 	struct store_item	*items = NULL;
 	struct store		*st;
-	size_t			 n = 0;
-	char			*cause = NULL;
+	size_t			 n = 0, nurls = 0;
+	char			*cause = NULL, **urls = NULL;
+	const char		*section = NULL;
 	bool			 as_json = false;
 	int			 rc = EXIT_FAIL;
 
 	if (cmd_wants_help(argc, argv)) {
 		printf(_("Usage: kiji items [--unread] [--starred] [--feed URL] "
-		    "[--search QUERY]\n"
-		    "                  [--limit N] [--offset N] [--json]\n"
+		    "[--section NAME]\n"
+		    "                  [--search QUERY] [--limit N] [--offset N] "
+		    "[--json]\n"
 		    "List items, newest first.\n"));
 		return EXIT_OK;
 	}
 	memset(&q, 0, sizeof q);
-	if (!cmd_items_options(argc, argv, &q, &as_json)) {
+	if (!cmd_items_options(argc, argv, &q, &section, &as_json)) {
 		cmd_error(_("usage: kiji items [--unread] [--starred] "
-		    "[--feed URL] [--search QUERY] [--limit N] [--offset N] "
-		    "[--json]"));
+		    "[--feed URL] [--section NAME] [--search QUERY] [--limit N] "
+		    "[--offset N] [--json]"));
 		return EXIT_USAGE;
+	}
+	if (section != NULL) {
+		if ((urls = cmd_items_section(ctx, section, &nurls)) == NULL) {
+			return EXIT_FAIL;
+		}
+		q.feed_urls = (const char *const *)urls;
+		q.nfeed_urls = nurls;
 	}
 	if (!cmd_store_exists(ctx)) {
 		cmd_items_print(NULL, 0, as_json);
 		rc = EXIT_OK;
 	} else if ((st = cmd_store_open(ctx)) == NULL) {
+		cmd_items_urls_free(urls, nurls);
 		return EXIT_FAIL;
 	} else {
 		if (store_items_query(st, &q, &items, &n, &cause)) {
@@ -198,6 +257,7 @@ cmd_items(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc == EXIT_OK && n == 0 && !as_json && cmd_items_unfiltered(&q)) {
 		cmd_store_hint_empty(ctx);
 	}
+	cmd_items_urls_free(urls, nurls);
 	return rc;
 }
 

@@ -511,7 +511,8 @@ feed_atom_entry(struct feed_ctx *ctx, const xmlNode *entry)
 	struct item	*it = feed_item_new(ctx->doc);
 	char		*id;
 
-	it->title = feed_atom_pick(ctx, entry, feed_atom_titles, NULL);
+	it->title = feed_atom_pick(ctx, entry, feed_atom_titles,
+	    &it->title_type);
 	it->link = feed_atom_link(ctx, entry);
 	id = feed_atom_id(ctx, entry);
 	if (id != NULL && id[0] != '\0') {
@@ -569,7 +570,8 @@ feed_atom_parse(struct feed_ctx *ctx, xmlNode *root)
 	xmlChar		*lang;
 
 	doc->version = feed_atom_version(root);
-	doc->title = feed_atom_pick(ctx, root, feed_atom_titles, NULL);
+	doc->title = feed_atom_pick(ctx, root, feed_atom_titles,
+	    &doc->title_type);
 	doc->subtitle = feed_atom_pick(ctx, root, feed_atom_subtitles, NULL);
 	doc->rights = feed_atom_pick(ctx, root, feed_atom_rights, NULL);
 	doc->id = feed_atom_id(ctx, root);

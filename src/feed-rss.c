@@ -25,10 +25,65 @@ struct feed_rss_channel_rule {
 	void		(*fn)(struct feed_ctx *, xmlNode *);
 };
 
+/* Elements a title may carry and still be taken for HTML (feedparser's
+ * rule for RSS titles, whose type no attribute gives). */
+static const char *const feed_rss_inline[] = { "a", "abbr", "acronym",
+	"b", "big", "br", "cite", "code", "del", "dfn", "div", "em", "font",
+	"i", "img", "ins", "kbd", "mark", "p", "q", "s", "samp", "small",
+	"span", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr",
+	NULL };
+
+static bool
+feed_rss_inline_tag(const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; feed_rss_inline[i] != NULL; i++) {
+		if (strlen(feed_rss_inline[i]) == len &&
+		    strncasecmp(feed_rss_inline[i], name, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether an RSS title is HTML, as feedparser decides: it holds a closing
+ * tag or an entity reference, and every tag is a known inline one. */
+static enum content_type
+feed_rss_title_type(const char *s)
+{
+	const char	*p, *name;
+	bool		 markup = false;
+	size_t		 len;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '&' && (len = strspn(p + 1 + (p[1] == '#'),
+		    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789_")) > 0 && p[1 + (p[1] == '#') + len] == ';') {
+			markup = true;
+		}
+		if (*p != '<') {
+			continue;
+		}
+		name = p + 1 + (p[1] == '/');
+		len = strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+		if (len == 0) {
+			continue;
+		}
+		if (!feed_rss_inline_tag(name, len)) {
+			return CONTENT_TEXT;
+		}
+		markup = markup || (p[1] == '/' && name[len] == '>');
+	}
+	return markup ? CONTENT_HTML : CONTENT_TEXT;
+}
+
 static void
 feed_rss_item_title(struct feed_ctx *ctx, struct item *it, xmlNode *n)
 {
 	feed_take(&it->title, feed_node_text(ctx, n));
+	it->title_type = feed_rss_title_type(it->title);
 }
 
 static void
@@ -333,6 +388,7 @@ static void
 feed_rss_title(struct feed_ctx *ctx, xmlNode *n)
 {
 	feed_take(&ctx->doc->title, feed_node_text(ctx, n));
+	ctx->doc->title_type = feed_rss_title_type(ctx->doc->title);
 }
 
 static void

@@ -998,3 +998,89 @@ html_doc_free(struct html_doc *doc)
 	free(doc->links);
 	free(doc);
 }
+
+/* Append the text under node (its siblings too) to b: hidden and skipped
+ * elements left out, blocks and line breaks as spaces. */
+static void
+html_plain_walk(struct buf *b, const xmlNode *node, int depth)
+{
+	enum html_kind	kind;
+
+	for (; node != NULL; node = node->next) {
+		if (node->type == XML_TEXT_NODE ||
+		    node->type == XML_CDATA_SECTION_NODE) {
+			if (node->content != NULL) {
+				buf_puts(b, (const char *)node->content);
+			}
+			continue;
+		}
+		if (node->type != XML_ELEMENT_NODE &&
+		    node->type != XML_DOCUMENT_NODE &&
+		    node->type != XML_HTML_DOCUMENT_NODE) {
+			continue;
+		}
+		kind = html_classify(node, depth);
+		if (kind == K_SKIP || depth > HTML_MAX_DEPTH) {
+			continue;
+		}
+		if (kind != K_INLINE && kind != K_A && kind != K_BOLD &&
+		    kind != K_ITALIC && kind != K_CODE) {
+			buf_putc(b, ' ');
+		}
+		html_plain_walk(b, node->children, depth + 1);
+		if (kind != K_INLINE && kind != K_A && kind != K_BOLD &&
+		    kind != K_ITALIC && kind != K_CODE) {
+			buf_putc(b, ' ');
+		}
+	}
+}
+
+/* A copy of s with runs of white space made one space, none at the ends. */
+static char *
+html_collapse(const char *s)
+{
+	struct buf	b = BUF_INIT;
+	bool		space = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+		    *s == '\f' || *s == '\v') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space) {
+			buf_putc(&b, ' ');
+			space = false;
+		}
+		buf_putc(&b, *s);
+	}
+	return buf_detach(&b);
+}
+
+/* The text of an HTML fragment on one line: tags stripped (the content of
+ * script, style and hidden elements dropped), entities decoded, white space
+ * collapsed, control characters removed.  The caller frees the result. */
+char *
+html_to_plain(const char *html, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+	htmlDocPtr	 xdoc;
+	char		*clean, *out;
+
+	clean = utf8_sanitize(html, len, UTF8_ALLOW_NEWLINE | UTF8_ALLOW_TAB |
+	    UTF8_MARKUP);
+	xdoc = htmlReadMemory(clean, (int)(strlen(clean) > 0x7fffffff ?
+	    0x7fffffff : strlen(clean)), NULL, "UTF-8", HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+	    HTML_PARSE_NOIMPLIED);
+	free(clean);
+	if (xdoc != NULL) {
+		html_plain_walk(&b, xdoc->children, 0);
+		xmlFreeDoc(xdoc);
+	}
+	clean = utf8_sanitize(b.data != NULL ? b.data : "", b.len, 0);
+	buf_free(&b);
+	out = html_collapse(clean);
+	free(clean);
+	return out;
+}

@@ -56,6 +56,10 @@ struct html_doc	*html_parse(const char *html, size_t len, const char *base);
 /* Plain text as blocks: paragraphs at blank lines, line breaks kept. */
 struct html_doc	*html_from_text(const char *text, size_t len);
 
+/* The text of an HTML fragment (a title) on one line: tags stripped,
+ * entities decoded, white space collapsed, controls removed.  Caller frees. */
+char		*html_to_plain(const char *html, size_t len);
+
 /* An empty document, and appending a block (text copied, one style for all
  * of it, sanitized); returns the block so the caller may set indent etc. */
 struct html_doc	*html_doc_new(void);

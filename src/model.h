@@ -23,6 +23,8 @@ struct item {
 	char		*guid;		/* guid/id as the feed gives it, or NULL */
 	char		*key;		/* identity: guid, else link, else hash */
 	char		*title;
+	enum content_type title_type;	/* HTML: markup kept (Atom html/xhtml,
+					   RSS text that looks like HTML) */
 	char		*link;		/* absolute (resolved against base) */
 	char		*author;
 	char		*summary;
@@ -46,6 +48,7 @@ struct feed_doc {
 	bool		 bozo;		/* the document was not well-formed */
 	char		*bozo_message;	/* first problem, translated; or NULL */
 	char		*title;
+	enum content_type title_type;	/* as an item's */
 	char		*link;
 	char		*subtitle;
 	char		*id;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "xalloc.h"
@@ -79,12 +80,27 @@ store_feed_ensure(struct store *st, const char *url, char **cause)
 	return store_feed_id(st, url, true, &id, cause);
 }
 
+/* A title as the store keeps it, plain text: an HTML title's markup
+ * stripped and entities decoded.  A new string, or NULL when title is
+ * plain already. */
+static char *
+store_feed_plain_title(const char *title, enum content_type type)
+{
+	if (title == NULL || type != CONTENT_HTML ||
+	    strpbrk(title, "<&") == NULL) {
+		return NULL;
+	}
+	return html_to_plain(title, strlen(title));
+}
+
 /* Record what the fetch came to on the feed's row. */
 static bool
 store_feed_fetched(struct store *st, int64_t id, const struct feed_doc *doc,
     const struct store_fetch *f, time_t now, char **cause)
 {
 	sqlite3_stmt	*s;
+	char		*title;
+	bool		 ok;
 
 	if ((s = store_stmt(st, STMT_FEED_FETCHED, cause)) == NULL) {
 		return false;
@@ -107,11 +123,14 @@ store_feed_fetched(struct store *st, int64_t id, const struct feed_doc *doc,
 	if ((s = store_stmt(st, STMT_FEED_DOC, cause)) == NULL) {
 		return false;
 	}
+	title = store_feed_plain_title(doc->title, doc->title_type);
 	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, doc->title);
+	store_bind_text(s, 2, title != NULL ? title : doc->title);
 	store_bind_text(s, 3, doc->link);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
-	return store_step_done(st, s, cause);
+	ok = store_step_done(st, s, cause);
+	free(title);
+	return ok;
 }
 
 /* Bind an item's fields to the shared parameters of the item statements. */
@@ -273,9 +292,35 @@ store_feed_update_item(struct store *st, int64_t feed_id, int64_t id,
 	    store_feed_fts(st, id, it, true, cause);
 }
 
-/* Insert or update one item; *is_new tells which. */
+static bool	store_feed_apply_plain(struct store *, int64_t,
+		    const struct item *, time_t, bool *, char **);
+
+/* Insert or update one item, its title made plain text; *is_new tells
+ * which. */
 static bool
 store_feed_apply_item(struct store *st, int64_t feed_id, const struct item *it,
+    time_t now, bool *is_new, char **cause)
+{
+	struct item	 copy;
+	char		*title;
+	bool		 ok;
+
+	if ((title = store_feed_plain_title(it->title, it->title_type)) ==
+	    NULL) {
+		return store_feed_apply_plain(st, feed_id, it, now, is_new,
+		    cause);
+	}
+	copy = *it;
+	copy.title = title;
+	copy.title_type = CONTENT_TEXT;
+	ok = store_feed_apply_plain(st, feed_id, &copy, now, is_new, cause);
+	free(title);
+	return ok;
+}
+
+/* Insert or update one item; *is_new tells which. */
+static bool
+store_feed_apply_plain(struct store *st, int64_t feed_id, const struct item *it,
     time_t now, bool *is_new, char **cause)
 {
 	sqlite3_stmt	*s;

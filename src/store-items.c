@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "json.h"
 #include "store-int.h"
 #include "xalloc.h"
 
@@ -155,6 +156,26 @@ store_items_search(struct store_sql *q, const char *search)
 	buf_free(&folded);
 }
 
+/* Restrict the query to the feeds of urls: one JSON array bound as one
+ * parameter, so that any number of feeds fits in one statement. */
+static void
+store_items_feeds(struct store_sql *q, const char *const *urls, size_t n)
+{
+	struct buf	json = BUF_INIT;
+	size_t		i;
+
+	buf_putc(&json, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			buf_putc(&json, ',');
+		}
+		json_escape(&json, urls[i]);
+	}
+	buf_putc(&json, ']');
+	buf_puts(&q->sql, " AND f.url IN (SELECT value FROM json_each(?))");
+	store_sql_arg(q, buf_detach(&json));
+}
+
 /* The SQL text and arguments of query qy (of its item count with count),
  * prepared into *s; false with *cause on failure. */
 static bool
@@ -175,6 +196,9 @@ store_items_prepare(struct store *st, const struct store_query *qy,
 	if (qy->feed_url != NULL) {
 		buf_puts(&q.sql, " AND f.url = ?");
 		store_sql_arg(&q, xstrdup(qy->feed_url));
+	}
+	if (qy->nfeed_urls > 0) {
+		store_items_feeds(&q, qy->feed_urls, qy->nfeed_urls);
 	}
 	if (qy->unread_only) {
 		buf_puts(&q.sql, " AND i.read = 0");

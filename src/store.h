@@ -114,6 +114,8 @@ bool	store_feed_mark_read(struct store *, const char *url, int *changed,
 
 struct store_query {
 	const char	*feed_url;	/* NULL: every feed */
+	const char *const *feed_urls;	/* with nfeed_urls > 0: only these */
+	size_t		 nfeed_urls;
 	bool		 unread_only;
 	bool		 starred_only;
 	const char	*search;	/* NULL or "": no search; words AND-ed */

@@ -56,17 +56,37 @@ ui_data_store(struct ui_data *d)
 void
 ui_query_clear(struct ui_query *q)
 {
+	size_t	i;
+
 	free(q->feed_url);
+	free(q->section);
+	for (i = 0; i < q->nfeed_urls; i++) {
+		free(q->feed_urls[i]);
+	}
+	free(q->feed_urls);
 	free(q->search);
 	memset(q, 0, sizeof *q);
+}
+
+static char *
+ui_data_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
 }
 
 void
 ui_query_copy(struct ui_query *dst, const struct ui_query *src)
 {
+	size_t	i;
+
 	*dst = *src;
-	dst->feed_url = src->feed_url != NULL ? xstrdup(src->feed_url) : NULL;
-	dst->search = src->search != NULL ? xstrdup(src->search) : NULL;
+	dst->feed_url = ui_data_dup(src->feed_url);
+	dst->section = ui_data_dup(src->section);
+	dst->feed_urls = xcalloc(src->nfeed_urls + 1, sizeof *dst->feed_urls);
+	for (i = 0; i < src->nfeed_urls; i++) {
+		dst->feed_urls[i] = xstrdup(src->feed_urls[i]);
+	}
+	dst->search = ui_data_dup(src->search);
 }
 
 static bool
@@ -79,8 +99,19 @@ ui_data_same(const char *a, const char *b)
 bool
 ui_query_equal(const struct ui_query *a, const struct ui_query *b)
 {
+	size_t	i;
+
+	if (a->nfeed_urls != b->nfeed_urls) {
+		return false;
+	}
+	for (i = 0; i < a->nfeed_urls; i++) {
+		if (strcmp(a->feed_urls[i], b->feed_urls[i]) != 0) {
+			return false;
+		}
+	}
 	return a->kind == b->kind && a->unread_only == b->unread_only &&
 	    ui_data_same(a->feed_url, b->feed_url) &&
+	    ui_data_same(a->section, b->section) &&
 	    ui_data_same(a->search, b->search);
 }
 
@@ -171,6 +202,10 @@ ui_data_store_query(const struct ui_query *q, struct store_query *sq)
 {
 	memset(sq, 0, sizeof *sq);
 	sq->feed_url = q->kind == UI_SOURCE_FEED ? q->feed_url : NULL;
+	if (q->kind == UI_SOURCE_SECTION) {
+		sq->feed_urls = (const char *const *)q->feed_urls;
+		sq->nfeed_urls = q->nfeed_urls;
+	}
 	sq->unread_only = q->unread_only || q->kind == UI_SOURCE_UNREAD;
 	sq->starred_only = q->kind == UI_SOURCE_STARRED;
 	sq->search = q->search;

@@ -45,6 +45,9 @@ enum ui_source_kind {
 struct ui_query {
 	enum ui_source_kind	 kind;
 	char			*feed_url;	/* UI_SOURCE_FEED */
+	char			*section;	/* UI_SOURCE_SECTION: its name */
+	char			**feed_urls;	/* ... and its feeds */
+	size_t			 nfeed_urls;
 	bool			 unread_only;
 	char			*search;	/* NULL: none */
 };

@@ -232,7 +232,7 @@ ui_items_title(struct ui *ui)
 		what = _("Starred");
 		break;
 	case UI_SOURCE_SECTION:
-		what = _("Section (Enter opens or closes it)");
+		what = it->q.section != NULL ? it->q.section : "";
 		break;
 	default:
 		what = f != NULL ? f->title : "";
@@ -324,7 +324,9 @@ ui_items_draw(struct ui *ui, struct ui_rect r, bool focused)
 		row = ui_items_row(ui, it->top + y);
 		if (row == NULL) {
 			ui_draw_text(r.y + 1 + y, r.x, r.w,
-			    y == 0 && it->total == 0 ? _(" (no items)") : "",
+			    y != 0 || it->total != 0 ? "" :
+			    ui_sources_feed_count(ui) == 0 ?
+			    _(" (no feeds yet)") : _(" (no items)"),
 			    UI_EL_NORMAL);
 			continue;
 		}

@@ -9,6 +9,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "layout.h"
+#include "paths.h"
 #include "show.h"
 #include "store.h"
 #include "ui-int.h"
@@ -22,6 +23,7 @@ struct ui_reader {
 	time_t		 error_time;
 	struct layout	*layout;	/* NULL: lay out at the next draw */
 	int		 width;		/* what layout was made for */
+	bool		 welcome;	/* ... and whether it is the welcome */
 	int		 top;
 	char		*link;		/* the item's own link */
 	char		**links;	/* the body's links, [n] is links[n-1] */
@@ -211,22 +213,55 @@ ui_reader_show_error(struct ui *ui, const struct ui_feed *f)
 	return UI_REDRAW;
 }
 
+/* Lay out the first start's welcome: how to subscribe to feeds. */
+static struct layout *
+ui_reader_render_welcome(struct ui *ui, int width)
+{
+	struct html_doc		*doc = html_doc_new();
+	struct layout_opts	 opts = { width, 0 };
+	struct layout		*l;
+
+	html_doc_add(doc, HTML_BLOCK_HEADING, _("Welcome to kiji"),
+	    HTML_STYLE_BOLD | HTML_STYLE_HEADING)->level = 1;
+	html_doc_add(doc, HTML_BLOCK_PARA, _("There are no feeds yet. "
+	    "Subscribe to some from a shell:"), 0);
+	html_doc_add(doc, HTML_BLOCK_PRE, _("kiji add URL          one feed\n"
+	    "kiji import FILE      the feeds of an OPML file\n"
+	    "kiji import-newsboat  the feeds and items of newsboat"),
+	    HTML_STYLE_CODE)->gap = true;
+	html_doc_add(doc, HTML_BLOCK_PARA, _("or write their URLs, one a line, "
+	    "in the feeds file:"), 0)->gap = true;
+	html_doc_add(doc, HTML_BLOCK_PRE, ui->paths->feeds_file,
+	    HTML_STYLE_CODE)->gap = true;
+	html_doc_add(doc, HTML_BLOCK_PARA, _("Then press R to fetch them. "
+	    "? shows the keys, q quits."), 0)->gap = true;
+	l = layout_blocks(doc->blocks, doc->nblocks, &opts);
+	html_doc_free(doc);
+	return l;
+}
+
 /* Bring the layout up to date with the width, keeping the scroll. */
 static void
 ui_reader_update(struct ui *ui, int width)
 {
 	struct ui_reader	*r = ui->reader;
+	bool			 welcome;
 
-	if (r->layout != NULL && r->width == width) {
+	welcome = r->error_url == NULL && r->id == 0 &&
+	    ui_sources_feed_count(ui) == 0;
+	if (r->layout != NULL && r->width == width && r->welcome == welcome) {
 		return;
 	}
 	layout_free(r->layout);
 	r->layout = NULL;
 	r->width = width;
+	r->welcome = welcome;
 	if (r->error_url != NULL) {
 		r->layout = ui_reader_render_error(r, width);
 	} else if (r->id != 0) {
 		r->layout = ui_reader_render(ui, width);
+	} else if (welcome) {
+		r->layout = ui_reader_render_welcome(ui, width);
 	}
 }
 
@@ -296,7 +331,7 @@ ui_reader_draw(struct ui *ui, struct ui_rect rect, bool focused)
 	if (r->top < 0) {
 		r->top = 0;
 	}
-	if (n == 0) {
+	if (n == 0 || r->welcome) {
 		title = xstrdup(_(" Article"));
 	} else {
 		title = xasprintf(_(" Article  %d-%d/%d"), r->top + 1,

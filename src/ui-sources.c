@@ -238,11 +238,21 @@ ui_sources_query(struct ui *ui, struct ui_query *q)
 {
 	struct ui_sources	*s = ui->sources;
 	const struct ui_feed	*f = ui_sources_feed(ui);
+	const char		**urls;
+	size_t			  i;
 
 	memset(q, 0, sizeof *q);
 	q->kind = s->nrows > 0 ? s->rows[s->cursor].kind : UI_SOURCE_UNREAD;
 	if (f != NULL) {
 		q->feed_url = xstrdup(f->url);
+	}
+	if ((urls = ui_sources_section_urls(ui, &q->nfeed_urls)) != NULL) {
+		q->section = xstrdup(s->rows[s->cursor].section);
+		q->feed_urls = xcalloc(q->nfeed_urls + 1, sizeof *q->feed_urls);
+		for (i = 0; i < q->nfeed_urls; i++) {
+			q->feed_urls[i] = xstrdup(urls[i]);
+		}
+		free(urls);
 	}
 }
 

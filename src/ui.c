@@ -1004,7 +1004,7 @@ static int
 ui_timer(struct ui *ui)
 {
 	time_t	now = time(NULL);
-	long	interval = (long)cfg_int(ui->cfg, OPTION_REFRESH_INTERVAL) * 60;
+	long	interval = (long)cfg_int(ui->cfg, OPTION_REFRESH_INTERVAL);
 
 	if (interval <= 0) {
 		return -1;
@@ -1290,7 +1290,8 @@ ui_init_screen(struct ui *ui, char **cause)
 		ui_message(ui, true, _("%s (and %zu more errors, shown on quitting)"),
 		    ui->errors[0], ui->nerrors - 1);
 	}
-	if (cfg_bool(ui->cfg, OPTION_REFRESH_ON_START)) {
+	if (cfg_bool(ui->cfg, OPTION_REFRESH_ON_START) &&
+	    ui_sources_feed_count(ui) > 0) {
 		fetch_request(ui->fetch, NULL, 0);
 		ui->refreshing = true;
 	}

@@ -27,7 +27,7 @@ main(int argc, char **argv)
 	struct ui_data		*d;
 	struct ui_feed		*feeds;
 	struct ui_row		*rows;
-	struct ui_query		 q = { UI_SOURCE_UNREAD, NULL, false, NULL };
+	struct ui_query		 q = { .kind = UI_SOURCE_UNREAD };
 	struct store_item	 item;
 	size_t			 nfeeds, nrows;
 	char			*cause = NULL;

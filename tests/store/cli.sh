@@ -78,6 +78,10 @@ is "$(k items --search cve --json | py '[i["id"] for i in d]')" "[$A1]" \
 is "$(k items --search 'お知' --json | py '[i["id"] for i in d]')" "[$A3]" \
     "a two-character search"
 is "$(k items --feed http://b.example/rss --json | py 'len(d)')" 1 "--feed"
+is "$(k items --section Security --json | py '[i["title"] for i in d]')" \
+    "['Beta one']" "--section lists the items of the section's feeds"
+k items --section Nowhere >/dev/null 2>"$T/err"; [ $? = 1 ]; ok $? "an unknown section fails"
+grep -q "Nowhere" "$T/err"; ok $? "and is named"
 is "$(k items --limit 1 --json | py '[i["id"] for i in d]')" "[$A3]" "--limit"
 
 k read "$A1" "$A2"; ok $? "read two items"

@@ -37,6 +37,61 @@ static const struct {
 	{ "timeout 99999999999999999999999\n", 1, "t:1: timeout: expected a number" },
 };
 
+/* refresh-interval: minutes, or a number with a unit; in seconds. */
+static const struct {
+	const char	*value;
+	long long	 seconds;	/* -1: refused */
+} durations[] = {
+	{ "60", 3600 },
+	{ "0", 0 },
+	{ "2s", 2 },
+	{ "90s", 90 },
+	{ "5m", 300 },
+	{ "2h", 7200 },
+	{ "168h", 604800 },
+	{ "169h", -1 },
+	{ "10081", -1 },
+	{ "-1", -1 },
+	{ "1.5", -1 },
+	{ "5x", -1 },
+	{ "m", -1 },
+	{ "", -1 },
+	{ "5ms", -1 },
+	{ " 5", -1 },
+	{ "99999999999999999999h", -1 },
+};
+
+static void
+test_durations(void)
+{
+	struct cfg	*cfg;
+	char		*cause;
+	size_t		 i;
+	bool		 set;
+
+	for (i = 0; i < sizeof durations / sizeof durations[0]; i++) {
+		cfg = cfg_new();
+		cause = NULL;
+		set = cfg_set(cfg, "refresh-interval", durations[i].value,
+		    &cause);
+		if (durations[i].seconds < 0) {
+			ok(!set && cause != NULL && strstr(cause,
+			    "refresh-interval") != NULL,
+			    "duration %zu: '%s' refused", i, durations[i].value);
+		} else {
+			ok(set && cfg_int(cfg, OPTION_REFRESH_INTERVAL) ==
+			    durations[i].seconds, "duration %zu: '%s' is %llds",
+			    i, durations[i].value, durations[i].seconds);
+		}
+		free(cause);
+		cfg_free(cfg);
+	}
+	cfg = cfg_new();
+	is_int(cfg_int(cfg, OPTION_REFRESH_INTERVAL), 3600,
+	    "duration default: an hour");
+	cfg_free(cfg);
+}
+
 int
 main(void)
 {
@@ -86,5 +141,6 @@ main(void)
 	ok(cfg_load(cfg, "/nonexistent/kiji/config", true), "missing file is fine when allowed");
 	ok(!cfg_load(cfg, "/nonexistent/kiji/config", false), "missing file is an error otherwise");
 	cfg_free(cfg);
+	test_durations();
 	return done_testing();
 }

@@ -24,6 +24,7 @@ same_value(const struct cfg *a, const struct cfg *b, int id)
 	case OPTION_BOOL:
 		return cfg_bool(a, id) == cfg_bool(b, id);
 	case OPTION_INT:
+	case OPTION_DURATION:
 		return cfg_int(a, id) == cfg_int(b, id);
 	case OPTION_STRING:
 		return strcmp(cfg_string(a, id), cfg_string(b, id)) == 0;
@@ -48,6 +49,10 @@ change_all(struct cfg *cfg)
 			break;
 		case OPTION_INT:
 			v = xasprintf("%lld", cfg_int(cfg, id) == info->min ?
+			    info->max : info->min);
+			break;
+		case OPTION_DURATION:
+			v = xasprintf("%llds", cfg_int(cfg, id) == info->min ?
 			    info->max : info->min);
 			break;
 		default:

@@ -484,6 +484,51 @@ check_inline(void)
 	feed_doc_free(d);
 }
 
+/* Whether a title is HTML: Atom says so, RSS looks like it (feedparser). */
+static const struct {
+	const char	*doc;
+	const char	*title;
+	enum content_type type;
+} title_types[] = {
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type="
+	  "\"html\">AT&amp;amp;T &lt;b&gt;x&lt;/b&gt;</title></entry></feed>",
+	  "AT&amp;T <b>x</b>", CONTENT_HTML },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title type="
+	  "\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">a <em>b"
+	  "</em></div></title></entry></feed>", "a <em>b</em>", CONTENT_HTML },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>a &lt;/b"
+	  "&gt; &amp;amp;</title></entry></feed>", "a </b> &amp;", CONTENT_TEXT },
+	{ "<rss><channel><item><title>AT&amp;T &lt;b&gt;news&lt;/b&gt;</title>"
+	  "</item></channel></rss>", "AT&T <b>news</b>", CONTENT_HTML },
+	{ "<rss><channel><item><title>R&amp;amp;D</title></item></channel>"
+	  "</rss>", "R&amp;D", CONTENT_HTML },
+	{ "<rss><channel><item><title>a &lt; b &amp; c</title></item>"
+	  "</channel></rss>", "a < b & c", CONTENT_TEXT },
+	{ "<rss><channel><item><title>Use &lt;script&gt; &lt;/script&gt;"
+	  "</title></item></channel></rss>", "Use <script> </script>",
+	  CONTENT_TEXT },
+	{ "<rss><channel><item><title>x &lt;br&gt; y</title></item></channel>"
+	  "</rss>", "x <br> y", CONTENT_TEXT },
+};
+
+static void
+check_title_types(void)
+{
+	struct feed_doc	*d;
+	size_t		 i;
+
+	for (i = 0; i < sizeof title_types / sizeof title_types[0]; i++) {
+		d = feed_parse(title_types[i].doc, strlen(title_types[i].doc),
+		    NULL, NULL, NULL);
+		is_str(d != NULL && d->nitems == 1 ? d->items[0].title : NULL,
+		    title_types[i].title, "title type %zu: the text", i);
+		ok(d != NULL && d->nitems == 1 && d->items[0].title_type ==
+		    title_types[i].type, "title type %zu: %s", i,
+		    title_types[i].type == CONTENT_HTML ? "html" : "text");
+		feed_doc_free(d);
+	}
+}
+
 /* Hostile HTML shapes that a careless scanner handles in quadratic time;
  * each must take well under a second (alarm() turns a hang into a fail). */
 static void
@@ -541,6 +586,7 @@ main(void)
 	    NULL, "binary junk rejected");
 	free(cause);
 	check_inline();
+	check_title_types();
 	check_linear();
 	for (i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
 		cs = feed_content_type_charset(ct_cases[i].value, &is_xml);

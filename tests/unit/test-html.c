@@ -211,6 +211,37 @@ test_text(void)
 	}
 }
 
+/* Titles made plain text. */
+static const struct {
+	const char	*html;
+	const char	*plain;
+} plains[] = {
+	{ "AT&amp;T <b>news</b>", "AT&T news" },
+	{ "Patch <b>now</b>: &lt;admin&gt; &#x41;&#66;", "Patch now: <admin> AB" },
+	{ "  a\n\t <i>b</i>  ", "a b" },
+	{ "x<script>alert(1)</script>y<style>p{}</style>", "xy" },
+	{ "one<br>two<p>three</p>", "one two three" },
+	{ "R&amp;D &nbsp;&bogus; <span hidden>no</span>", "R&D \xc2\xa0&bogus;" },
+	{ "\x1b[31mred&#27;[0m &#x202e;x", "red[0m x" },
+	{ "a < b & c", "a < b & c" },
+	{ "", "" },
+	{ "<b></b>", "" },
+	{ "<a href=\"https://x.example/\">link</a> text", "link text" },
+};
+
+static void
+test_plain(void)
+{
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; i < sizeof plains / sizeof plains[0]; i++) {
+		s = html_to_plain(plains[i].html, strlen(plains[i].html));
+		is_str(s, plains[i].plain, "plain %zu", i);
+		free(s);
+	}
+}
+
 /* 100,000 levels of one element: no crash, linear time. */
 static void
 test_deep(const char *open, size_t n)
@@ -239,6 +270,7 @@ main(void)
 	test_cases();
 	test_styles();
 	test_text();
+	test_plain();
 	test_deep("<div>", 100000);
 	test_deep("<blockquote>", 100000);
 	test_deep("<ul><li>", 100000);

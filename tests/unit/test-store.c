@@ -360,6 +360,94 @@ test_fts(struct store *st)
 	freeitems(&doc);
 }
 
+/* A set of feeds (a section): only their items, newest first, searchable;
+ * URLs with quotes are data, not SQL. */
+static void
+test_query_feeds(struct store *st)
+{
+	static const char *const two[] = { "https://example.org/feed.xml",
+		"https://jp.example/rss", "https://none.example/" };
+	static const char *const odd[] = { "https://x.example/'); DROP",
+		"\"]" };
+	struct store_query	 q;
+	struct store_item	*items;
+	size_t			 n, i;
+	char			*cause = NULL;
+	bool			 sorted = true, only = true;
+
+	memset(&q, 0, sizeof q);
+	q.feed_urls = two;
+	q.nfeed_urls = 3;
+	ok(store_items_query(st, &q, &items, &n, &cause), "feeds 0: query");
+	is_int(n, 7, "feeds 1: the items of both feeds");
+	for (i = 0; i < n; i++) {
+		sorted = sorted && (i == 0 || items[i - 1].date >= items[i].date);
+		only = only && (strcmp(items[i].feed_url, two[0]) == 0 ||
+		    strcmp(items[i].feed_url, two[1]) == 0);
+	}
+	ok(sorted, "feeds 2: newest first");
+	ok(only, "feeds 3: of those feeds only");
+	store_items_free(items, n);
+	q.nfeed_urls = 1;
+	ok(store_items_count(st, &q, &n, &cause) && n == 4,
+	    "feeds 4: one feed of the set");
+	q.nfeed_urls = 3;
+	q.search = "お知らせ";
+	ok(store_items_count(st, &q, &n, &cause) && n == 1,
+	    "feeds 5: searched inside the set");
+	q.search = NULL;
+	q.feed_urls = odd;
+	q.nfeed_urls = 2;
+	ok(store_items_count(st, &q, &n, &cause) && n == 0,
+	    "feeds 6: quotes in URLs match nothing");
+	is_int(sql_int(st, "SELECT count(*) FROM feeds WHERE url = "
+	    "'https://example.org/feed.xml'"), 1, "feeds 7: and harm nothing");
+}
+
+/* Titles are stored as plain text: an HTML title's markup is stripped and
+ * its entities decoded; a text title is kept as written. */
+static void
+test_titles(struct store *st)
+{
+	static const char	*url = "https://titles.example/atom";
+	static const struct {
+		const char		*key, *title, *want;
+		enum content_type	 type;
+	} t[] = {
+		{ "t0", "AT&amp;T <b>news</b> &lt;x&gt;", "AT&T news <x>",
+		  CONTENT_HTML },
+		{ "t1", "a <b> &amp; c", "a <b> &amp; c", CONTENT_TEXT },
+		{ "t2", "  <p>two\nlines</p> ", "two lines", CONTENT_HTML },
+	};
+	struct feed_doc		 doc;
+	struct store_item	 it;
+	struct store_feed	 feed;
+	char			*cause = NULL;
+	size_t			 i;
+
+	memset(&doc, 0, sizeof doc);
+	doc.title = "Vendor <i>News</i>";
+	doc.title_type = CONTENT_HTML;
+	doc.nitems = sizeof t / sizeof t[0];
+	doc.items = xcalloc(doc.nitems, sizeof *doc.items);
+	for (i = 0; i < doc.nitems; i++) {
+		mkitem(&doc.items[i], t[i].key, t[i].title, "s", T0, 0);
+		doc.items[i].title_type = t[i].type;
+	}
+	ok(apply(st, url, &doc, T0, NULL, NULL), "titles 0: applied");
+	for (i = 0; i < doc.nitems; i++) {
+		store_item_get(st, item_id(st, t[i].key), &it, &cause);
+		is_str(it.title, t[i].want, "titles %zu: %s", i + 1, t[i].key);
+		store_item_clear(&it);
+	}
+	ok(store_feed_get(st, url, &feed, &cause) && feed.title != NULL &&
+	    strcmp(feed.title, "Vendor News") == 0, "titles 4: the feed's");
+	store_feed_clear(&feed);
+	is_int(hits(st, "</b>"), 0, "titles 5: the markup is not searched");
+	ok(store_feed_remove(st, url, NULL, &cause), "titles 6: removed");
+	freeitems(&doc);
+}
+
 /* Filters, order and paging; flags are all-or-nothing. */
 static void
 test_query(struct store *st)
@@ -404,6 +492,8 @@ test_query(struct store *st)
 	ok(n == 2 && (items[0].summary != NULL || items[1].summary != NULL),
 	    "query 7: full loads bodies");
 	store_items_free(items, n);
+
+	test_query_feeds(st);
 
 	ids[0] = item_id(st, "c");
 	ids[1] = 999999;
@@ -579,6 +669,7 @@ main(void)
 	test_apply(st);
 	test_not_modified(st);
 	test_fts(st);
+	test_titles(st);
 	test_query(st);
 	test_expire(st);
 	test_remove(st);
