@@ -159,8 +159,8 @@ store_fts_batch(struct store *st, int max, size_t *done, char **cause)
 	return true;
 }
 
-/* How many items are pending into *left. */
-static bool
+/* How many items are waiting for the search index, into *left. */
+bool
 store_fts_left(struct store *st, size_t *left, char **cause)
 {
 	sqlite3_stmt	*s;

@@ -161,6 +161,8 @@ bool	store_expire(struct store *, time_t older_than, int *removed,
  * and leaves every item either indexed or pending.  *left (may be NULL)
  * gets how many are still pending.  Call it when idle to keep searches
  * quick. */
+/* How many stored items are not yet in the search index. */
+bool	store_fts_left(struct store *, size_t *left, char **cause);
 bool	store_fts_catch_up(struct store *, int max, size_t *left,
 	    char **cause);
 /* Let SQLite refresh its statistics; cheap, call before closing. */
