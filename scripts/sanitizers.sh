@@ -16,6 +16,11 @@ if [ -z "${KIJI_SHARED:-}" ] && [ -d "$top/../shared" ]; then
 	export KIJI_SHARED
 fi
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# The fuzz harnesses are ASan builds already; the main suite ran them.
+if [ "${KIJI_FUZZ_AGAIN:-}" != yes ]; then
+	KIJI_FUZZ_SMOKE=done
+	export KIJI_FUZZ_SMOKE
+fi
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 cd _asan
 mkdir build

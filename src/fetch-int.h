@@ -42,6 +42,7 @@ struct fetch_jobs {
 
 struct fetch {
 	struct fetch_config	 config;
+	bool			 index_pending;	/* writer thread only */
 	char			*user_agent;
 	char			*feeds_file;
 	struct queue		*out;

@@ -118,6 +118,7 @@ fetch_work_batch_end(struct fetch *f, struct fetch_job *j)
 {
 	if (!j->cancelled && j->total > 0) {
 		fetch_work_maintain(f);
+		f->index_pending = f->config.index_when_idle;
 	}
 	fetch_post_counts(f, FETCH_EVENT_BATCH, j->done, j->total,
 	    j->new_total, j->errors, j->cancelled);
@@ -156,6 +157,30 @@ fetch_work_write(struct fetch *f, struct fetch_job *j)
 	fetch_curl_wakeup(f);
 }
 
+/* Whether the writer has nothing to store and is not asked to stop. */
+static bool
+fetch_work_idle(struct fetch *f)
+{
+	bool	idle;
+
+	pthread_mutex_lock(&f->lock);
+	idle = !f->stopping && f->write_jobs.head == NULL;
+	pthread_mutex_unlock(&f->lock);
+	return idle;
+}
+
+/* Index a few of the items the last batch stored (in a short transaction of
+ * its own), so that the reader's first search does not have to. */
+static void
+fetch_work_index_step(struct fetch *f)
+{
+	size_t	left = 0;
+
+	if (!store_fts_catch_up(f->writer, 200, &left, NULL) || left == 0) {
+		f->index_pending = false;
+	}
+}
+
 /* The writer thread: the only one that writes to the database. */
 void *
 fetch_work_write_main(void *arg)
@@ -163,7 +188,15 @@ fetch_work_write_main(void *arg)
 	struct fetch		*f = arg;
 	struct fetch_job	*j;
 
-	while ((j = fetch_work_wait(f, &f->write_jobs, &f->write_cond)) != NULL) {
+	for (;;) {
+		if (f->index_pending && fetch_work_idle(f)) {
+			fetch_work_index_step(f);
+			continue;
+		}
+		if ((j = fetch_work_wait(f, &f->write_jobs, &f->write_cond)) ==
+		    NULL) {
+			break;
+		}
 		if (j->end_of_batch) {
 			fetch_work_batch_end(f, j);
 		} else {

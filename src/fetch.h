@@ -25,6 +25,8 @@ struct fetch_config {
 	int		 keep_days;		/* expire read items; 0: never */
 	int		 parsers;		/* parser threads; 0: CPUs - 1 */
 	const char	*feeds_file;		/* subscriptions, for "all" */
+	bool		 index_when_idle;	/* build the search index for new
+						   items after a batch, while idle */
 };
 
 /* Queue message types (queue_msg.type). */

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "url.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -421,22 +422,6 @@ html_enter_list(struct html_builder *b, const xmlNode *node)
 
 /* ---- links ---- */
 
-/* Whether a resolved URL may be handed to a browser. */
-static bool
-html_openable(const char *url)
-{
-	static const char *const schemes[] = { "http:", "https:", "ftp:",
-	    "mailto:" };
-	size_t	i;
-
-	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* href without the white space browsers strip, resolved against base. */
 static char *
 html_resolve(const char *href, const char *base)
@@ -490,7 +475,7 @@ html_add_link(struct html_builder *b, const char *href, bool image)
 	doc->links = html_grow(doc->links, doc->nlinks, sizeof *doc->links);
 	l = &doc->links[doc->nlinks++];
 	l->url = url;
-	l->openable = html_openable(url);
+	l->openable = url_openable(url);
 	l->image = image;
 	return doc->nlinks;
 }

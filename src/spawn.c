@@ -14,23 +14,13 @@
 
 #include "cfg.h"
 #include "i18n.h"
+#include "url.h"
 #include "xalloc.h"
 
 bool
 spawn_url_allowed(const char *url)
 {
-	static const char *const schemes[] = { "http://", "https://", "file:" };
-	size_t	i;
-
-	if (url == NULL) {
-		return false;
-	}
-	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0) {
-			return strpbrk(url, "\r\n") == NULL;
-		}
-	}
-	return false;
+	return url_openable(url);
 }
 
 char **

@@ -10,10 +10,6 @@
 #include "store-int.h"
 #include "xalloc.h"
 
-/* Text of a feed's search body indexed at most (the index must not grow
- * bigger than the articles). */
-#define STORE_FTS_BODY_MAX	4096
-
 bool
 store_feed_validators(struct store *st, const char *url, char **etag,
     char **last_modified, char **cause)
@@ -193,43 +189,6 @@ store_feed_enclosures(struct store *st, int64_t item_id, const struct item *it,
 	return true;
 }
 
-/* Write the item's row in the full-text index (replacing the old one). */
-static bool
-store_feed_fts(struct store *st, int64_t item_id, const struct item *it,
-    bool replace, char **cause)
-{
-	struct buf	*b = &st->scratch;
-	sqlite3_stmt	*s;
-	size_t		 start;
-
-	if (replace) {
-		if ((s = store_stmt(st, STMT_FTS_DELETE, cause)) == NULL) {
-			return false;
-		}
-		sqlite3_bind_int64(s, 1, item_id);
-		if (!store_step_done(st, s, cause)) {
-			return false;
-		}
-	}
-	buf_reset(b);
-	if (it->title != NULL) {
-		store_fold(b, it->title, strlen(it->title));
-	}
-	start = b->len;
-	store_fold_body(b, it->summary, it->summary_type, STORE_FTS_BODY_MAX);
-	if (b->len - start < STORE_FTS_BODY_MAX) {
-		store_fold_body(b, it->content, it->content_type,
-		    STORE_FTS_BODY_MAX - (b->len - start));
-	}
-	if ((s = store_stmt(st, STMT_FTS_INSERT, cause)) == NULL) {
-		return false;
-	}
-	sqlite3_bind_int64(s, 1, item_id);
-	sqlite3_bind_text(s, 2, b->data != NULL ? b->data : "", (int)b->len,
-	    SQLITE_STATIC);
-	return store_step_done(st, s, cause);
-}
-
 /* An item's date: published, else updated, else when first seen. */
 static time_t
 store_feed_item_date(const struct item *it, time_t first_seen)
@@ -258,7 +217,7 @@ store_feed_insert_item(struct store *st, int64_t feed_id, const struct item *it,
 	}
 	id = sqlite3_last_insert_rowid(st->db);
 	return store_feed_enclosures(st, id, it, false, cause) &&
-	    store_feed_fts(st, id, it, false, cause);
+	    store_fts_pending(st, id, false, cause);
 }
 
 /* Update a known item in place (read and starred stay as they are); when
@@ -289,7 +248,7 @@ store_feed_update_item(struct store *st, int64_t feed_id, int64_t id,
 		return false;
 	}
 	return store_feed_enclosures(st, id, it, true, cause) &&
-	    store_feed_fts(st, id, it, true, cause);
+	    store_fts_pending(st, id, true, cause);
 }
 
 static bool	store_feed_apply_plain(struct store *, int64_t,

@@ -204,3 +204,20 @@ store_fold_body(struct buf *out, const char *text, int type, size_t limit)
 	}
 	buf_free(&plain);
 }
+
+void
+store_fold_item(struct buf *out, const char *title, const char *summary,
+    int summary_type, const char *content, int content_type)
+{
+	size_t	start;
+
+	if (title != NULL) {
+		store_fold(out, title, strlen(title));
+	}
+	start = out->len;
+	store_fold_body(out, summary, summary_type, STORE_FTS_BODY_MAX);
+	if (out->len - start < STORE_FTS_BODY_MAX) {
+		store_fold_body(out, content, content_type,
+		    STORE_FTS_BODY_MAX - (out->len - start));
+	}
+}

@@ -22,6 +22,9 @@ enum store_stmt_id {
 	STMT_ENCL_INSERT,
 	STMT_FTS_DELETE,
 	STMT_FTS_INSERT,
+	STMT_FTS_PENDING_ADD,
+	STMT_FTS_PENDING_BATCH,
+	STMT_FTS_PENDING_DONE,
 	STMT_ITEM_GET,
 	STMT_ITEM_ENCLOSURES,
 	STMT_ITEM_SET_READ,
@@ -72,9 +75,22 @@ char		*store_column_dup(sqlite3_stmt *, int);
 /* store-items.c: fill *out from a row of STORE_ITEM_COLUMNS. */
 void		 store_item_row(sqlite3_stmt *, struct store_item *out);
 
+/* Bytes of an item's folded body text the index holds at most. */
+#define STORE_FTS_BODY_MAX	2048
+
 /* store-fold.c: search text.  Both append NFKC case-folded UTF-8 to out. */
 void		 store_fold(struct buf *out, const char *text, size_t len);
 void		 store_fold_body(struct buf *out, const char *text, int type,
 		     size_t limit);
+/* The whole text an item has in the index: its folded title, then at most
+ * STORE_FTS_BODY_MAX bytes of its folded summary and content. */
+void		 store_fold_item(struct buf *out, const char *title,
+		     const char *summary, int summary_type, const char *content,
+		     int content_type);
+
+/* store-fts.c: the item's index row is to be (re)built: drop the old one
+ * (replace) and note the item as pending. */
+bool		 store_fts_pending(struct store *, int64_t item_id,
+		     bool replace, char **cause);
 
 #endif

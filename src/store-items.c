@@ -228,6 +228,79 @@ store_items_prepare(struct store *st, const struct store_query *qy,
 	return ok || store_fail(st, cause, _("cannot query items"));
 }
 
+/* Whether any item waits for the index into *any. */
+static bool
+store_items_pending(struct store *st, bool *any, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT EXISTS (SELECT 1 FROM"
+	    " fts_pending)", -1, &s, NULL) != SQLITE_OK) {
+		return store_fail(st, cause, _("cannot query items"));
+	}
+	rc = sqlite3_step(s);
+	*any = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || store_fail(st, cause,
+	    _("cannot query items"));
+}
+
+/* Open the transaction a search runs in, one that sees no pending item:
+ * a read transaction when nothing is pending, else a write transaction
+ * that indexes the pending items first (so that no writer can slip a new
+ * item in between).  Without a search, *tx is false and nothing opens. */
+static bool
+store_items_begin(struct store *st, const struct store_query *qy, bool *tx,
+    char **cause)
+{
+	bool	any;
+
+	*tx = false;
+	if (qy->search == NULL || qy->search[0] == '\0') {
+		return true;
+	}
+	if (st->tx_depth == 0) {
+		if (!store_exec(st, "BEGIN", cause)) {
+			return false;
+		}
+		st->tx_depth = 1;
+		if (!store_items_pending(st, &any, cause)) {
+			store_tx_rollback(st);
+			return false;
+		}
+		if (!any) {
+			*tx = true;
+			return true;
+		}
+		store_tx_rollback(st);
+	}
+	if (!store_tx_begin(st, cause)) {
+		return false;
+	}
+	if (!store_fts_catch_up(st, 0, NULL, cause)) {
+		store_tx_rollback(st);
+		return false;
+	}
+	*tx = true;
+	return true;
+}
+
+/* End the search's transaction (ok: commit what store_items_begin()
+ * indexed; else roll back). */
+static bool
+store_items_end(struct store *st, bool tx, bool ok, char **cause)
+{
+	if (!tx) {
+		return ok;
+	}
+	if (!ok) {
+		store_tx_rollback(st);
+		return false;
+	}
+	return store_tx_commit(st, cause);
+}
+
 /* Step s to the end, collecting its rows into *out. */
 static int
 store_items_collect(sqlite3_stmt *s, struct store_item **out, size_t *n)
@@ -245,18 +318,13 @@ store_items_collect(sqlite3_stmt *s, struct store_item **out, size_t *n)
 	return rc;
 }
 
-bool
-store_items_query(struct store *st, const struct store_query *qy,
-    struct store_item **out, size_t *n, char **cause)
+/* Run the prepared query s into *out. */
+static bool
+store_items_run(struct store *st, sqlite3_stmt *s, struct store_item **out,
+    size_t *n, char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	int	rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!store_items_prepare(st, qy, false, &s, cause)) {
-		return false;
-	}
 	rc = store_items_collect(s, out, n);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, cause, _("cannot query items"));
@@ -269,24 +337,53 @@ store_items_query(struct store *st, const struct store_query *qy,
 }
 
 bool
+store_items_query(struct store *st, const struct store_query *qy,
+    struct store_item **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	bool		 tx, ok;
+
+	*out = NULL;
+	*n = 0;
+	if (!store_items_begin(st, qy, &tx, cause)) {
+		return false;
+	}
+	ok = store_items_prepare(st, qy, false, &s, cause) &&
+	    store_items_run(st, s, out, n, cause);
+	if (!store_items_end(st, tx, ok, ok ? cause : NULL)) {
+		if (ok) {
+			store_items_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		}
+		return false;
+	}
+	return true;
+}
+
+bool
 store_items_count(struct store *st, const struct store_query *qy,
     size_t *count, char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 rc;
+	bool		 tx, ok;
+	int		 rc = SQLITE_ERROR;
 
 	*count = 0;
-	if (!store_items_prepare(st, qy, true, &s, cause)) {
+	if (!store_items_begin(st, qy, &tx, cause)) {
 		return false;
 	}
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*count = (size_t)sqlite3_column_int64(s, 0);
-	} else {
-		store_fail(st, cause, _("cannot query items"));
+	ok = store_items_prepare(st, qy, true, &s, cause);
+	if (ok) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*count = (size_t)sqlite3_column_int64(s, 0);
+		} else {
+			ok = store_fail(st, cause, _("cannot query items"));
+		}
+		sqlite3_finalize(s);
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW;
+	return store_items_end(st, tx, ok, ok ? cause : NULL);
 }
 
 /* The enclosures of item id into a new array the caller frees with

@@ -109,9 +109,23 @@ static const char schema_memo[] =
 "CREATE INDEX memo_entries_story ON memo_entries (story_id, position);"
 "CREATE INDEX memo_entries_item ON memo_entries (item_id);";
 
+/* The full-text index is built after the refresh, not inside it: the
+ * writer notes each new or changed item here (in the transaction that
+ * writes the item) and store_fts_catch_up() indexes them, in batches of
+ * their own, before any search.  An item is in the index or pending,
+ * never both nor neither. */
+static const char schema_fts_pending[] =
+"CREATE TABLE fts_pending ("
+"  item_id INTEGER PRIMARY KEY"
+");"
+"CREATE TRIGGER items_fts_pending_delete AFTER DELETE ON items BEGIN"
+"  DELETE FROM fts_pending WHERE item_id = old.id;"
+"END;";
+
 const struct store_migration store_migrations[] = {
 	{ "core", schema_core },
 	{ "memo", schema_memo },
+	{ "fts-pending", schema_fts_pending },
 };
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof store_migrations[0]);

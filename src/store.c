@@ -55,6 +55,13 @@ static const char *const store_sql[STMT_COUNT] = {
 	[STMT_FTS_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
 	[STMT_FTS_INSERT] = "INSERT INTO items_fts (rowid, text)"
 	    " VALUES (?1, ?2)",
+	[STMT_FTS_PENDING_ADD] = "INSERT INTO fts_pending (item_id)"
+	    " VALUES (?1) ON CONFLICT (item_id) DO NOTHING",
+	[STMT_FTS_PENDING_BATCH] = "SELECT p.item_id, i.id IS NOT NULL,"
+	    " i.title, i.summary, i.summary_type, i.content, i.content_type"
+	    " FROM fts_pending p LEFT JOIN items i ON i.id = p.item_id"
+	    " ORDER BY p.item_id LIMIT ?1",
+	[STMT_FTS_PENDING_DONE] = "DELETE FROM fts_pending WHERE item_id = ?1",
 	[STMT_ITEM_GET] = "SELECT "
 	    STORE_ITEM_COLUMNS("i.summary", "i.content")
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1",

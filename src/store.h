@@ -154,6 +154,17 @@ bool	store_items_set_flag(struct store *, const int64_t *ids, size_t n,
  * would come back as new).  *removed (may be NULL) gets the count. */
 bool	store_expire(struct store *, time_t older_than, int *removed,
 	    char **cause);
+/* The full-text index is built lazily: refreshes note new and changed
+ * items as pending, and searches index them first.  Index up to max
+ * pending items (max <= 0: all of them), each batch in a transaction of
+ * its own, so that an interruption loses no more than one batch's work
+ * and leaves every item either indexed or pending.  *left (may be NULL)
+ * gets how many are still pending.  Call it when idle to keep searches
+ * quick. */
+/* How many stored items are not yet in the search index. */
+bool	store_fts_left(struct store *, size_t *left, char **cause);
+bool	store_fts_catch_up(struct store *, int max, size_t *left,
+	    char **cause);
 /* Let SQLite refresh its statistics; cheap, call before closing. */
 bool	store_optimize(struct store *, char **cause);
 

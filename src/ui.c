@@ -1176,6 +1176,7 @@ ui_init_fetch(struct ui *ui, char **cause)
 		return false;
 	}
 	fetch_config_load(&fc, ui->cfg, ui->paths->feeds_file);
+	fc.index_when_idle = true;	/* searches stay instant after a refresh */
 	ui->fetch = fetch_start(&fc, ui->paths->db_file, ui->queue, cause);
 	if (ui->fetch == NULL) {
 		queue_free(ui->queue);

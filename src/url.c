@@ -247,3 +247,20 @@ url_resolve(const char *base, const char *ref)
 	free(bs);
 	return buf_detach(&out);
 }
+
+bool
+url_openable(const char *url)
+{
+	static const char *const schemes[] = { "http://", "https://", "file:" };
+	size_t	i;
+
+	if (url == NULL) {
+		return false;
+	}
+	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0) {
+			return strpbrk(url, "\r\n") == NULL;
+		}
+	}
+	return false;
+}

@@ -20,5 +20,7 @@ bool	 url_is_absolute(const char *url);
  * and unknown schemes.
  */
 bool	 url_scheme_ok(const char *url);
+/* Whether url may be handed to a browser: http, https or file, one line. */
+bool	 url_openable(const char *url);
 
 #endif

@@ -19,11 +19,6 @@ server_start() {
 	BASE=http://127.0.0.1:$PORT
 }
 
-# Run a command with a time limit (seconds); its status, 124 on timeout.
-limit() {
-	timeout -k 5 "$@"
-}
-
 # Whether file $1 holds a raw terminal control: C0 but \t \n, DEL, a C1
 # control, or a bidi embedding/override/isolate.  0 (true) when it does.
 has_controls() {

@@ -10,6 +10,7 @@
 
 #include "fetch-int.h"
 #include "queue.h"
+#include "store.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -168,11 +169,55 @@ test_engine(const char *dir, const char *datadir)
 	free(db);
 }
 
+/* With index_when_idle, the writer indexes a batch's items after it, so
+ * nothing is left pending for the reader's first search. */
+static void
+test_idle_index(const char *dir, const char *datadir)
+{
+	struct fetch_config	 c;
+	struct queue		*q = queue_new(NULL);
+	struct fetch		*f;
+	struct store		*st;
+	struct fetch_event	 e;
+	char			*cause = NULL, *db, *urls[2];
+	size_t			 left = 1;
+	int			 feeds, tries;
+
+	urls[0] = xasprintf("file://%s/a.xml", datadir);
+	urls[1] = xasprintf("file://%s/b.xml", datadir);
+	db = xasprintf("%s/idle.db", dir);
+	fetch_config_init(&c);
+	c.index_when_idle = true;
+	f = fetch_start(&c, db, q, &cause);
+	ok(f != NULL, "idle 0: fetch_start %s", cause != NULL ? cause : "");
+	if (f == NULL) {
+		free(cause);
+		return;
+	}
+	e = run_batch(f, q, (const char *const *)urls, 2, &feeds);
+	is_int(e.new_total, 5, "idle 1: the batch stored its items");
+	st = store_open(db, &cause);
+	ok(st != NULL, "idle 2: a second connection opens");
+	for (tries = 0; st != NULL && tries < 100; tries++) {
+		if (store_fts_left(st, &left, NULL) && left == 0) {
+			break;
+		}
+		usleep(20000);
+	}
+	is_int(left, 0, "idle 3: the writer indexed them while idle");
+	store_close(st);
+	fetch_stop(f);
+	queue_free(q);
+	free(urls[0]);
+	free(urls[1]);
+	free(db);
+}
+
 int
 main(void)
 {
 	static const char *const files[] = { "test.db", "test.db-wal",
-	    "test.db-shm" };
+	    "test.db-shm", "idle.db", "idle.db-wal", "idle.db-shm" };
 	char		 tmpl[] = "/tmp/kiji-test-fetch.XXXXXX", *data, *path;
 	const char	*src = getenv("KIJI_SRCDIR");
 	size_t		 i;
@@ -184,6 +229,7 @@ main(void)
 	}
 	data = xasprintf("%s/tests/data/fetch", src != NULL ? src : ".");
 	test_engine(tmpl, data);
+	test_idle_index(tmpl, data);
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
 		path = xasprintf("%s/%s", tmpl, files[i]);
 		unlink(path);

@@ -61,8 +61,8 @@ static const struct html_case cases[] = {
 	  "<a href=\"mailto:a@b.test\">m</a> <a href=\"ftp://f.test/\">f</a> "
 	  "<a href=\"file:///etc/passwd\">p</a></p>",
 	  "P0/0:u[1] m[2] f[3] p[4]",
-	  "https://x.test/\xe6\x97\xa5?q=1#f mailto:a@b.test ftp://f.test/ "
-	  "file:///etc/passwd !" },
+	  "https://x.test/\xe6\x97\xa5?q=1#f mailto:a@b.test ! ftp://f.test/ ! "
+	  "file:///etc/passwd" },
 	{ "<p>&lt;b&gt; &amp; &#x65E5;&#26412; &nbsp;x&shy;y</p>",
 	  "P0/0:<b> & 日本 \xc2\xa0xy", "" },
 	{ "<p>a<script>bad()</script><style>p{}</style><!-- c -->b"

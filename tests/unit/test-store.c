@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store-int.h"
@@ -575,6 +576,177 @@ test_remove(struct store *st)
 	    "remove 7: removing again finds nothing");
 }
 
+/* Every item is either in the index or pending, never both nor neither. */
+static void
+check_fts_invariant(struct store *st, const char *name, int i)
+{
+	is_int(sql_int(st, "SELECT count(*) FROM items WHERE"
+	    " (id IN (SELECT rowid FROM items_fts)) ="
+	    " (id IN (SELECT item_id FROM fts_pending))"), 0,
+	    "%s %d: every item indexed or pending, not both", name, i);
+	is_int(sql_int(st, "SELECT (SELECT count(*) FROM items_fts) +"
+	    " (SELECT count(*) FROM fts_pending) - (SELECT count(*) FROM items)"),
+	    0, "%s %d: no index or pending row without its item", name, i + 1);
+}
+
+/* A document of n items "p<i>" titled "Lazy <i> 脆弱性", dated T0. */
+static void
+mkdoc(struct feed_doc *doc, size_t n, char **keys, char **titles)
+{
+	size_t	i;
+
+	memset(doc, 0, sizeof *doc);
+	doc->nitems = n;
+	doc->items = xcalloc(n, sizeof *doc->items);
+	for (i = 0; i < n; i++) {
+		keys[i] = xasprintf("p%zu", i);
+		titles[i] = xasprintf("Lazy %zu 脆弱性", i);
+		mkitem(&doc->items[i], keys[i], titles[i], "ｂｏｄｙ text",
+		    T0 + (time_t)i, 0);
+	}
+}
+
+static void
+freedoc(struct feed_doc *doc, char **keys, char **titles)
+{
+	size_t	i;
+
+	for (i = 0; i < doc->nitems; i++) {
+		free(keys[i]);
+		free(titles[i]);
+	}
+	freeitems(doc);
+}
+
+/* Count matches of a search with store_items_count(). */
+static long long
+count_hits(struct store *st, const char *search)
+{
+	struct store_query	 q = { .search = search };
+	size_t			 n;
+	char			*cause = NULL;
+
+	if (!store_items_count(st, &q, &n, &cause)) {
+		diag("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return (long long)n;
+}
+
+#define LAZY_N	1203	/* more than two batches */
+
+/* A refresh only marks items pending; a search indexes them first. */
+static void
+test_lazy(void)
+{
+	struct feed_doc	 doc;
+	struct store	*st;
+	char		*keys[LAZY_N], *titles[LAZY_N], *cause = NULL;
+	char		*path = db_path("lazy.db");
+	size_t		 left = 99;
+
+	st = store_open(path, &cause);
+	ok(st != NULL, "lazy 0: open");
+	mkdoc(&doc, LAZY_N, keys, titles);
+	ok(apply(st, "https://lazy.example/", &doc, T0, NULL, NULL),
+	    "lazy 1: applied");
+	is_int(sql_int(st, "SELECT count(*) FROM fts_pending"), LAZY_N,
+	    "lazy 2: every new item is pending");
+	is_int(sql_int(st, "SELECT count(*) FROM items_fts"), 0,
+	    "lazy 3: none indexed by the refresh");
+	check_fts_invariant(st, "lazy", 4);
+	ok(store_fts_catch_up(st, 10, &left, &cause),
+	    "lazy 6: catching up 10");
+	is_int(left, LAZY_N - 10, "lazy 7: leaves the rest pending");
+	is_int(sql_int(st, "SELECT count(*) FROM items_fts"), 10,
+	    "lazy 8: ten indexed");
+	is_int(count_hits(st, "脆弱性"), LAZY_N,
+	    "lazy 9: a count indexes the rest first and finds all");
+	is_int(sql_int(st, "SELECT count(*) FROM fts_pending"), 0,
+	    "lazy 10: nothing pending after the search");
+	check_fts_invariant(st, "lazy", 11);
+	is_int(hits(st, "BODY"), LAZY_N, "lazy 13: folded bodies found");
+	doc.items[5].title = "Changed ＣＶＥ-2026-0001";
+	ok(apply(st, "https://lazy.example/", &doc, T0 + 60, NULL, NULL),
+	    "lazy 14: one item changed");
+	is_int(sql_int(st, "SELECT count(*) FROM fts_pending"), 1,
+	    "lazy 15: only the changed item is pending");
+	check_fts_invariant(st, "lazy", 16);
+	is_int(hits(st, "cve-2026-0001"), 1, "lazy 18: its new title found");
+	is_int(hits(st, "脆弱性"), LAZY_N - 1, "lazy 19: its old one gone");
+	doc.items[5].title = titles[5];
+	ok(store_begin(st, &cause), "lazy 20: a caller's transaction");
+	ok(apply(st, "https://lazy.example/", &doc, T0 + 120, NULL, NULL),
+	    "lazy 21: changed back inside it");
+	is_int(hits(st, "脆弱性"), LAZY_N,
+	    "lazy 22: a search inside the transaction sees the change");
+	ok(store_commit(st, &cause), "lazy 23: committed");
+	ok(apply(st, "https://lazy.example/", &doc, T0 + 180, NULL, NULL) &&
+	    store_feed_remove(st, "https://lazy.example/", NULL, &cause),
+	    "lazy 24: the feed removed");
+	is_int(sql_int(st, "SELECT count(*) FROM fts_pending") +
+	    sql_int(st, "SELECT count(*) FROM items_fts"), 0,
+	    "lazy 25: no index or pending row left");
+	freedoc(&doc, keys, titles);
+	store_close(st);
+	free(path);
+}
+
+/* In a child: index 500 items (committed), then start indexing the rest
+ * and die before the transaction ends, as a crash would. */
+static void
+crash_child(const char *path)
+{
+	struct store	*st;
+	char		*cause = NULL;
+
+	if ((st = store_open(path, &cause)) == NULL ||
+	    !store_fts_catch_up(st, 500, NULL, &cause) ||
+	    !store_begin(st, &cause) ||
+	    !store_fts_catch_up(st, 0, NULL, &cause)) {
+		_exit(1);
+	}
+	_exit(0);
+}
+
+/* A catch-up killed half-way leaves each item indexed or pending. */
+static void
+test_lazy_crash(void)
+{
+	struct feed_doc	 doc;
+	struct store	*st;
+	char		*keys[LAZY_N], *titles[LAZY_N], *cause = NULL;
+	char		*path = db_path("crash.db");
+	pid_t		 pid;
+	int		 status = -1;
+
+	st = store_open(path, &cause);
+	mkdoc(&doc, LAZY_N, keys, titles);
+	ok(st != NULL && apply(st, "https://crash.example/", &doc, T0, NULL,
+	    NULL), "crash 0: applied");
+	store_close(st);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		crash_child(path);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "crash 1: the child indexed and died mid-transaction");
+	st = store_open(path, &cause);
+	ok(st != NULL, "crash 2: reopened");
+	is_int(sql_int(st, "SELECT count(*) FROM items_fts"), 500,
+	    "crash 3: the committed batch is indexed");
+	is_int(sql_int(st, "SELECT count(*) FROM fts_pending"), LAZY_N - 500,
+	    "crash 4: the rest is still pending");
+	check_fts_invariant(st, "crash", 5);
+	is_int(hits(st, "lazy"), LAZY_N, "crash 7: a search finds all");
+	check_fts_invariant(st, "crash", 8);
+	freedoc(&doc, keys, titles);
+	store_close(st);
+	free(path);
+}
+
 struct writer {
 	char	*path;
 	int	 base;
@@ -676,6 +848,8 @@ main(void)
 	store_close(st);
 	free(path);
 	test_concurrent();
+	test_lazy();
+	test_lazy_crash();
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return done_testing();
 }
