@@ -164,6 +164,22 @@ docgen_man_commands(FILE *f)
 	}
 }
 
+/* A duration option's bound, given in seconds, in the largest unit that
+ * divides it. */
+static void
+docgen_man_duration(FILE *f, long long seconds)
+{
+	if (seconds == 0) {
+		fputs("0", f);
+	} else if (seconds % 3600 == 0) {
+		fprintf(f, "%lldh", seconds / 3600);
+	} else if (seconds % 60 == 0) {
+		fprintf(f, "%lldm", seconds / 60);
+	} else {
+		fprintf(f, "%llds", seconds);
+	}
+}
+
 /* The values an option takes, as a roff phrase. */
 static void
 docgen_man_type(FILE *f, const struct docgen_option *o)
@@ -172,6 +188,12 @@ docgen_man_type(FILE *f, const struct docgen_option *o)
 		fputs("\\fByes\\fR or \\fBno\\fR", f);
 	} else if (strcmp(o->type, "INT") == 0) {
 		fprintf(f, "a number from %lld to %lld", o->min, o->max);
+	} else if (strcmp(o->type, "DURATION") == 0) {
+		fputs("a duration (minutes, or a number with \\fBs\\fR, "
+		    "\\fBm\\fR or \\fBh\\fR) from ", f);
+		docgen_man_duration(f, o->min);
+		fputs(" to ", f);
+		docgen_man_duration(f, o->max);
 	} else {
 		fputs("a string", f);
 	}

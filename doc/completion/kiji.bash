@@ -43,6 +43,19 @@ _kiji_feed_urls()
 # Complete $2 from the words $1 (one a line).  bash splits words at colons,
 # so what precedes the last colon is taken off the candidates (as
 # bash-completion's __ltrim_colon_completions does).
+# The sections of the subscription list: its [Name] lines.
+_kiji_sections()
+{
+	local file line
+	file=$(_kiji_feeds_file)
+	[[ -r $file ]] || return 0
+	while IFS= read -r line; do
+		case $line in
+		'['*']'*) line=${line#\[}; printf '%s\n' "${line%%]*}" ;;
+		esac
+	done <"$file"
+}
+
 _kiji_compreply_words()
 {
 	local IFS=$'\n' i prefix
@@ -102,13 +115,17 @@ _kiji()
 	case $prev in
 	--feed)
 		_kiji_compreply_words "$(_kiji_feed_urls)" "$cur"; return ;;
+	--section)
+		[[ $cmd == items ]] &&
+		    _kiji_compreply_words "$(_kiji_sections)" "$cur"
+		return ;;
 	-o|--urls|--cache|--base)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--format)
 		COMPREPLY=($(compgen -W "md txt" -- "$cur")); return ;;
 	-a|--ambiguous)
 		COMPREPLY=($(compgen -W "1 2" -- "$cur")); return ;;
-	--section|--title|--search|--limit|--offset|--width|-w|--charset|\
+	--title|--search|--limit|--offset|--width|-w|--charset|\
 	--content-type|--url|--story|--headline|--quote)
 		return ;;
 	esac
@@ -133,7 +150,7 @@ _kiji()
 	feeds)
 		COMPREPLY=($(compgen -W "--json --help" -- "$cur")) ;;
 	items)
-		COMPREPLY=($(compgen -W "--unread --starred --feed --search --limit --offset --json --help" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--unread --starred --feed --section --search --limit --offset --json --help" -- "$cur")) ;;
 	show)
 		COMPREPLY=($(compgen -W "--width --ambiguous --color --help" -- "$cur")) ;;
 	render)

@@ -53,6 +53,8 @@ is "$(complete_line 'kiji remove ')" \
 is "$(complete_line 'kiji -d /tmp items --feed https://j')" "//jvn.jp/rss/jvn.rdf " \
     "bash: --feed URL completes after the colon, as bash splits words"
 is "$(complete_line 'kiji items --st')" "--starred " "bash: kiji items --st<TAB>"
+is "$(complete_line 'kiji items --section ')" "注意喚起 脆弱性 " \
+    "bash: --section offers the feeds file's sections"
 is "$(complete_line 'kiji --v')" "--version " "bash: global options"
 is "$(complete_line 'kiji memo cl')" "close " "bash: memo subcommands"
 is "$(complete_line 'kiji memo export --format ')" "md txt " "bash: --format values"

@@ -17,13 +17,16 @@ msgfmt -o "$T/locale/ja/LC_MESSAGES/kiji.mo" "$KIJI_SRCDIR/po/ja.po"
 
 e2e_feeds "[脆弱性]" "file://@FEEDS@/jvn.xml JVN"
 e2e_refresh
-e2e_tmux start-server \; set -g default-terminal screen-256color \; \
-    set -g exit-empty off \; new-session -d -s kiji -x 100 -y 30 \
-    "env -i HOME='$HOME' PATH='$PATH' TERM=screen-256color LANG=ja_JP.UTF-8 \
+start_ja() {
+	e2e_tmux start-server \; set -g default-terminal screen-256color \; \
+	    set -g exit-empty off \; new-session -d -s kiji -x 100 -y 30 \
+	    "env -i HOME='$HOME' PATH='$PATH' TERM=screen-256color LANG=ja_JP.UTF-8 \
 LC_ALL=ja_JP.UTF-8 LANGUAGE= TZ=UTC KIJI_LOCALEDIR='$T/locale' \
 XDG_CONFIG_HOME='$HOME/.config' XDG_DATA_HOME='$HOME/.local/share' \
 '$KIJI' -c '$E2E_CONFIG' -d '$E2E_DATA'; echo \"[kiji exited \$?]\"; sleep 600"
-e2e_tmux set -g remain-on-exit on >/dev/null 2>&1
+	e2e_tmux set -g remain-on-exit on >/dev/null 2>&1
+}
+start_ja
 
 e2e_wait "? ヘルプ  q 終了" 15
 ok $? "the status line is Japanese"
@@ -54,4 +57,16 @@ ok $? "the memo's default title and sections are Japanese"
 e2e_keys q
 e2e_keys q
 is "$(e2e_exited)" "[kiji exited 0]" "q quits with status 0"
+
+# A first start: the welcome says, in Japanese, how to subscribe.
+e2e_tmux kill-server 2>/dev/null
+: >"$E2E_FEEDS"
+rm -rf "$E2E_DATA" && mkdir -p "$E2E_DATA"
+start_ja
+e2e_wait "kiji へようこそ" 15
+ok $? "the welcome screen is Japanese"
+e2e_screen | grep -q "kiji add URL  *フィードを一つ"
+ok $? "the commands to type stay as they are"
+e2e_keys q
+is "$(e2e_exited)" "[kiji exited 0]" "q quits the welcome screen"
 done_testing
