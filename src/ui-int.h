@@ -252,6 +252,8 @@ unsigned	 ui_memo_action(struct ui *, int action);
 unsigned	 ui_memo_global(struct ui *, int action);
 /* Star item id into memo section (-1: the default), or unstar it. */
 bool		 ui_memo_star(struct ui *, int64_t id, bool on, int section);
+/* After a star: offer to join a story with the same CVE/JVN identifier. */
+unsigned	 ui_memo_offer_join(struct ui *, int64_t item_id);
 /* A memo prompt (headline, quote, confirmation) finished with text. */
 unsigned	 ui_memo_prompt(struct ui *, const char *text);
 

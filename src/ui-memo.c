@@ -20,6 +20,7 @@
 #include "store.h"
 #include "ui-int.h"
 #include "ui-text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 enum ui_memo_kind {
@@ -40,6 +41,7 @@ enum ui_memo_asking {
 	UI_MEMO_ASK_HEADLINE,
 	UI_MEMO_ASK_QUOTE,
 	UI_MEMO_ASK_CLOSE,
+	UI_MEMO_ASK_JOIN,
 };
 
 struct ui_memo {
@@ -54,6 +56,7 @@ struct ui_memo {
 	int			 preview_top;
 	enum ui_memo_asking	 asking;
 	int64_t			 target;	/* the story or entry asked about */
+	int64_t			 join_entry;	/* the entry a join offer moves */
 	char			**paras;	/* the article's paragraphs (quote) */
 	size_t			 nparas;
 };
@@ -584,6 +587,17 @@ ui_memo_prompt(struct ui *ui, const char *text)
 		    ui_memo_quote(m, text), &cause);
 		r = ui_memo_after(ui, ok, cause, 0, m->target);
 		break;
+	case UI_MEMO_ASK_JOIN:
+		r = UI_HANDLED | UI_REDRAW;
+		if (text[0] == 'y' || text[0] == 'Y') {
+			ok = store_memo_entry_join(st, m->join_entry, m->target,
+			    &cause);
+			r = ui_memo_after(ui, ok, cause, m->target, 0);
+			if (ok) {
+				ui_message(ui, false, _("Joined the story."));
+			}
+		}
+		break;
 	case UI_MEMO_ASK_CLOSE:
 		if (text[0] == 'y' || text[0] == 'Y') {
 			ok = store_memo_close(st, &closed, &cause);
@@ -602,6 +616,60 @@ ui_memo_prompt(struct ui *ui, const char *text)
 	ui_memo_clear_paras(m);
 	layout_free(m->preview);
 	m->preview = NULL;
+	return r;
+}
+
+/* The story of the open issue with id, or NULL. */
+static const struct memo_story *
+ui_memo_story_by_id(const struct memo_issue *issue, int64_t id)
+{
+	size_t	i, j;
+
+	for (i = 0; i < issue->nsections; i++) {
+		for (j = 0; j < issue->sections[i].nstories; j++) {
+			if (issue->sections[i].stories[j].id == id) {
+				return &issue->sections[i].stories[j];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* After item_id was starred: when another story of the open issue mentions
+ * the same CVE/JVN identifier, ask whether the new entry should join it. */
+unsigned
+ui_memo_offer_join(struct ui *ui, int64_t item_id)
+{
+	struct store		*st = ui_data_store(ui->data);
+	const struct memo_story	*story;
+	struct memo_entry	*entry;
+	int64_t			*ids = NULL;
+	const char		*headline;
+	size_t			 n = 0, own, cut;
+	char			*cause = NULL, *label;
+	unsigned		 r;
+	int			 used;
+
+	if (!store_memo_related(st, item_id, &ids, &n, &cause)) {
+		free(cause);
+		return 0;
+	}
+	if (n == 0 || !ui_memo_load(ui) ||
+	    (entry = memo_issue_find_item(ui->memo->issue, item_id, &own)) ==
+	    NULL || (story = ui_memo_story_by_id(ui->memo->issue, ids[0])) ==
+	    NULL || story == memo_issue_story(ui->memo->issue, own, NULL)) {
+		free(ids);
+		return 0;
+	}
+	ui->memo->join_entry = entry->id;
+	headline = memo_story_headline(story);
+	cut = utf8_prefix(headline, strlen(headline), 24, utf8_ambiguous_width(),
+	    &used);
+	label = xasprintf(_("Join \"%.*s%s\" (same identifier)? (y/n) "),
+	    (int)cut, headline, headline[cut] != '\0' ? "…" : "");
+	r = ui_memo_ask(ui, UI_MEMO_ASK_JOIN, story->id, label, "");
+	free(label);
+	free(ids);
 	return r;
 }
 
@@ -629,6 +697,7 @@ unsigned
 ui_memo_global(struct ui *ui, int action)
 {
 	const struct ui_row	*row;
+	int64_t			 id;
 	int			 n;
 
 	if (action == ACTION_MEMO) {
@@ -646,9 +715,11 @@ ui_memo_global(struct ui *ui, int action)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ui_memo_star(ui, row->id, true, n)) {
-		ui_items_set_flags(ui, row->id, row->read, true);
+		id = row->id;
+		ui_items_set_flags(ui, id, row->read, true);
 		ui_message(ui, false, _("Starred into %s."),
 		    ui->memo->issue->sections[n].name);
+		return UI_HANDLED | UI_REDRAW | ui_memo_offer_join(ui, id);
 	}
 	return UI_HANDLED | UI_REDRAW;
 }

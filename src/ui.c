@@ -448,10 +448,12 @@ ui_act_flag(struct ui *ui, bool star)
 	const struct ui_row	*row = ui_items_selected(ui);
 	bool			 read, starred, ok;
 	char			*cause = NULL;
+	int64_t			 id;
 
 	if (row == NULL) {
 		return UI_HANDLED;
 	}
+	id = row->id;
 	read = star ? row->read : !row->read;
 	starred = star ? !row->starred : row->starred;
 	if (star) {
@@ -471,6 +473,10 @@ ui_act_flag(struct ui *ui, bool star)
 	if (star) {
 		ui_message(ui, false, "%s", starred ? _("Starred.") :
 		    _("Unstarred."));
+		if (starred) {
+			return UI_HANDLED | UI_REDRAW | UI_SOURCES |
+			    ui_memo_offer_join(ui, id);
+		}
 	}
 	return UI_HANDLED | UI_REDRAW | UI_SOURCES;
 }
