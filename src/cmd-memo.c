@@ -676,46 +676,53 @@ cmd_memo_updown(struct memo_cmd *m, int argc, char **argv)
 	    strcmp(argv[0], "up") == 0 ? -1 : 1, &cause), &cause);
 }
 
+/* headline/quote: set the text of story (entry false) or item (entry true)
+ * argv[1] to the remaining words; none clears it. */
 static int
-cmd_memo_headline(struct memo_cmd *m, int argc, char **argv)
+cmd_memo_set_text(struct memo_cmd *m, int argc, char **argv, bool entry)
 {
 	struct memo_opts	 o;
 	struct memo_story	*s;
+	struct memo_entry	*e;
 	char			*cause = NULL, *text;
+	int64_t			 id;
 	bool			 ok;
 
 	if ((argc = cmd_memo_options(argc, argv, 0, &o)) < 2) {
 		cmd_memo_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if ((s = cmd_memo_story_arg(m, argv[1])) == NULL) {
-		return EXIT_FAIL;
+	if (entry) {
+		if ((e = cmd_memo_entry_arg(m, argv[1])) == NULL) {
+			return EXIT_FAIL;
+		}
+		id = e->id;
+	} else {
+		if ((s = cmd_memo_story_arg(m, argv[1])) == NULL) {
+			return EXIT_FAIL;
+		}
+		id = s->id;
 	}
 	text = cmd_memo_words(argc, argv, 2);
-	ok = store_memo_story_set_headline(m->st, s->id, text, &cause);
+	if (entry) {
+		ok = store_memo_entry_set_quote(m->st, id, text, &cause);
+	} else {
+		ok = store_memo_story_set_headline(m->st, id, text, &cause);
+	}
 	free(text);
 	return cmd_memo_result(ok, &cause);
 }
 
 static int
+cmd_memo_headline(struct memo_cmd *m, int argc, char **argv)
+{
+	return cmd_memo_set_text(m, argc, argv, false);
+}
+
+static int
 cmd_memo_quote(struct memo_cmd *m, int argc, char **argv)
 {
-	struct memo_opts	 o;
-	struct memo_entry	*e;
-	char			*cause = NULL, *text;
-	bool			 ok;
-
-	if ((argc = cmd_memo_options(argc, argv, 0, &o)) < 2) {
-		cmd_memo_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if ((e = cmd_memo_entry_arg(m, argv[1])) == NULL) {
-		return EXIT_FAIL;
-	}
-	text = cmd_memo_words(argc, argv, 2);
-	ok = store_memo_entry_set_quote(m->st, e->id, text, &cause);
-	free(text);
-	return cmd_memo_result(ok, &cause);
+	return cmd_memo_set_text(m, argc, argv, true);
 }
 
 /* related ID: the numbers of the stories sharing an identifier with ID. */
