@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "file.h"
@@ -42,30 +41,24 @@ render_options(int argc, char **argv, struct layout_opts *opts,
 		{ "color", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	c;
+	char	*cause = NULL;
+	int	 c, r;
 
 	while ((c = getopt_long(argc, argv, "w:b:ta:", longopts, NULL)) != -1) {
+		if ((r = show_option(c, optarg, opts, color, &cause)) < 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		if (r > 0) {
+			continue;
+		}
 		switch (c) {
-		case 'w':
-			if (!show_parse_int(optarg, 2, 10000, &opts->width)) {
-				cmd_error(_("invalid width '%s'"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
 		case 'b':
 			item->base = optarg;
 			break;
 		case 't':
 			item->body_html = false;
-			break;
-		case 'a':
-			if (!show_parse_int(optarg, 1, 2, &opts->ambiguous)) {
-				cmd_error(_("invalid ambiguous width '%s'"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'C':
-			*color = true;
 			break;
 		default:
 			render_usage(stderr);
@@ -84,7 +77,6 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct layout_opts	 opts = { 0, 0 };
 	struct show_item	 item;
-	struct layout		*l;
 	char			*data, *cause = NULL;
 	size_t			 len;
 	bool			 color = false, wrote;
@@ -111,9 +103,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	item.body = data;
 	item.body_len = len;
-	l = show_render(&item, &opts);
-	wrote = show_print(stdout, l, color && isatty(STDOUT_FILENO));
-	layout_free(l);
+	wrote = show_stdout(&item, &opts, color);
 	free(data);
 	if (!wrote) {
 		cmd_error(_("cannot write the output"));

@@ -35,7 +35,6 @@ show_item_print(const char *db, int64_t id, const struct layout_opts *opts,
 	struct store		*st;
 	struct store_item	 it;
 	struct show_item	 item;
-	struct layout		*l;
 	bool			 content, wrote;
 
 	if (access(db, F_OK) != 0) {
@@ -62,9 +61,7 @@ show_item_print(const char *db, int64_t id, const struct layout_opts *opts,
 	item.body_html = (content ? it.content_type : it.summary_type) ==
 	    CONTENT_HTML;
 	item.base = it.base != NULL ? it.base : it.link;
-	l = show_render(&item, opts);
-	wrote = show_print(stdout, l, color && isatty(STDOUT_FILENO));
-	layout_free(l);
+	wrote = show_stdout(&item, opts, color);
 	store_item_clear(&it);
 	store_close(st);
 	if (!wrote) {
@@ -84,26 +81,16 @@ show_options(int argc, char **argv, struct layout_opts *opts, bool *color)
 		{ "color", no_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	c;
+	char	*cause = NULL;
+	int	 c, r;
 
 	while ((c = getopt_long(argc, argv, "w:a:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'w':
-			if (!show_parse_int(optarg, 2, 10000, &opts->width)) {
-				cmd_error(_("invalid width '%s'"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'a':
-			if (!show_parse_int(optarg, 1, 2, &opts->ambiguous)) {
-				cmd_error(_("invalid ambiguous width '%s'"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'C':
-			*color = true;
-			break;
-		default:
+		if ((r = show_option(c, optarg, opts, color, &cause)) < 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		if (r == 0) {
 			show_usage(stderr);
 			return EXIT_USAGE;
 		}

@@ -235,3 +235,41 @@ show_parse_int(const char *s, int min, int max, int *out)
 	*out = (int)n;
 	return true;
 }
+
+int
+show_option(int c, const char *arg, struct layout_opts *opts, bool *color,
+    char **cause)
+{
+	switch (c) {
+	case 'w':
+		if (!show_parse_int(arg, 2, 10000, &opts->width)) {
+			*cause = xasprintf(_("invalid width '%s'"), arg);
+			return -1;
+		}
+		return 1;
+	case 'a':
+		if (!show_parse_int(arg, 1, 2, &opts->ambiguous)) {
+			*cause = xasprintf(_("invalid ambiguous width '%s'"), arg);
+			return -1;
+		}
+		return 1;
+	case 'C':
+		*color = true;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+bool
+show_stdout(const struct show_item *item, const struct layout_opts *opts,
+    bool color)
+{
+	struct layout	*l;
+	bool		 wrote;
+
+	l = show_render(item, opts);
+	wrote = show_print(stdout, l, color && isatty(STDOUT_FILENO));
+	layout_free(l);
+	return wrote;
+}

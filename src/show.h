@@ -44,4 +44,16 @@ bool		 show_parse_int(const char *, int min, int max, int *out);
 /* The width to lay out at for stdout: the terminal's, else 80. */
 int		 show_default_width(void);
 
+/* Take an option `kiji show` and `kiji render` share, as getopt_long gives
+ * it: 'w' (--width N), 'a' (--ambiguous N) or 'C' (--color), into opts or
+ * *color. Returns 1 when taken, 0 when c is none of them, -1 with *cause
+ * when arg is invalid. */
+int		 show_option(int c, const char *arg, struct layout_opts *,
+		    bool *color, char **cause);
+
+/* Lay out item and print it on stdout, with colours when color is set and
+ * stdout is a terminal. Returns false when writing fails. */
+bool		 show_stdout(const struct show_item *, const struct layout_opts *,
+		    bool color);
+
 #endif
