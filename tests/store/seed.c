@@ -15,6 +15,7 @@
 
 #include "store.h"
 #include "xalloc.h"
+#include "../unit/seed-common.h"
 
 #define SEED_FIELDS	5
 
@@ -24,40 +25,6 @@ struct seed {
 	struct feed_doc	 doc;
 	time_t		 when;
 };
-
-/* Split line at tabs into f[]; returns the field count. */
-static int
-seed_split(char *line, char *f[SEED_FIELDS])
-{
-	int	n = 0;
-
-	line[strcspn(line, "\n")] = '\0';
-	while (n < SEED_FIELDS) {
-		f[n++] = line;
-		if ((line = strchr(line, '\t')) == NULL) {
-			break;
-		}
-		*line++ = '\0';
-	}
-	return n;
-}
-
-static void
-seed_free_doc(struct seed *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->doc.nitems; i++) {
-		free(s->doc.items[i].key);
-		free(s->doc.items[i].title);
-		free(s->doc.items[i].summary);
-	}
-	free(s->doc.items);
-	free(s->doc.title);
-	free(s->url);
-	memset(&s->doc, 0, sizeof s->doc);
-	s->url = NULL;
-}
 
 /* Apply the feed read so far, if any. */
 static bool
@@ -73,7 +40,7 @@ seed_flush(struct seed *s)
 		free(cause);
 		ok = false;
 	}
-	seed_free_doc(s);
+	seed_common_clear(&s->doc, &s->url);
 	return ok;
 }
 
@@ -138,7 +105,8 @@ main(int argc, char **argv)
 	}
 	while (ok && fgets(line, sizeof line, stdin) != NULL) {
 		if (line[0] != '#' && line[0] != '\n') {
-			ok = seed_line(&s, f, seed_split(line, f));
+			ok = seed_line(&s, f,
+			    seed_common_split(line, f, SEED_FIELDS));
 		}
 	}
 	ok = seed_flush(&s) && ok;

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "store.h"
 #include "xalloc.h"
+#include "seed-common.h"
 
 #define MEMO_SEED_FIELDS	6
 
@@ -24,44 +25,6 @@ struct memo_seed {
 	char		*url;
 	struct feed_doc	 doc;
 };
-
-/* Split line at tabs into f[] (missing fields are ""); returns the count. */
-static int
-memo_seed_split(char *line, char *f[MEMO_SEED_FIELDS])
-{
-	int	n = 0, i;
-
-	line[strcspn(line, "\n")] = '\0';
-	while (n < MEMO_SEED_FIELDS) {
-		f[n++] = line;
-		if ((line = strchr(line, '\t')) == NULL) {
-			break;
-		}
-		*line++ = '\0';
-	}
-	for (i = n; i < MEMO_SEED_FIELDS; i++) {
-		f[i] = (char *)"";
-	}
-	return n;
-}
-
-static void
-memo_seed_clear(struct memo_seed *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->doc.nitems; i++) {
-		free(s->doc.items[i].key);
-		free(s->doc.items[i].title);
-		free(s->doc.items[i].link);
-		free(s->doc.items[i].summary);
-	}
-	free(s->doc.items);
-	free(s->doc.title);
-	free(s->url);
-	memset(&s->doc, 0, sizeof s->doc);
-	s->url = NULL;
-}
 
 /* Apply the feed read so far, if any; items go in one by one so that their
  * ids follow the spec's order. */
@@ -87,7 +50,7 @@ memo_seed_flush(struct memo_seed *s)
 			ok = false;
 		}
 	}
-	memo_seed_clear(s);
+	seed_common_clear(&s->doc, &s->url);
 	return ok;
 }
 
@@ -115,7 +78,7 @@ memo_seed_line(struct memo_seed *s, char *line)
 	if (line[0] == '#' || line[0] == '\n' || line[0] == '\0') {
 		return true;
 	}
-	memo_seed_split(line, f);
+	seed_common_split(line, f, MEMO_SEED_FIELDS);
 	if (strcmp(f[0], "feed") == 0) {
 		if (!memo_seed_flush(s)) {
 			return false;
