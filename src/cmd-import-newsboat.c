@@ -17,6 +17,7 @@
 
 #include "cfg.h"
 #include "cmd-store.h"
+#include "cmd-text.h"
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
@@ -49,18 +50,6 @@ struct import_newsboat_counts {
 	bool	saved;		/* the subscriptions were written */
 };
 
-/* Print "file: note" on stderr, terminal-safe. */
-static void
-import_newsboat_note(const char *path, const char *note)
-{
-	char	*p = utf8_sanitize(path, strlen(path), 0);
-	char	*n = utf8_sanitize(note, strlen(note), 0);
-
-	cmd_error("%s: %s", p, n);
-	free(p);
-	free(n);
-}
-
 /* Print "file: 'url' note" on stderr for a refused entry. */
 static void
 import_newsboat_refuse(const char *path, const char *url, const char *why,
@@ -68,7 +57,7 @@ import_newsboat_refuse(const char *path, const char *url, const char *why,
 {
 	char	*note = xasprintf("'%s': %s", url, why);
 
-	import_newsboat_note(path, note);
+	cmd_text_note(path, note);
 	free(note);
 	c->refused++;
 }
@@ -114,7 +103,7 @@ import_newsboat_urls(struct subs *subs, const char *path,
 	opml_read_urls(data, len, &l);
 	free(data);
 	for (i = 0; i < l.nnotes; i++) {
-		import_newsboat_note(path, l.notes[i]);
+		cmd_text_note(path, l.notes[i]);
 	}
 	c->refused += (int)l.nnotes;
 	for (i = 0; i < l.n; i++) {
@@ -126,7 +115,7 @@ import_newsboat_urls(struct subs *subs, const char *path,
 		    l.entries[i].section, &cause)) {
 			c->added++;
 		} else {
-			import_newsboat_note(path, cause);
+			cmd_text_note(path, cause);
 			free(cause);
 			cause = NULL;
 			c->refused++;
@@ -156,7 +145,7 @@ import_newsboat_all(struct subs *subs, char **urls, size_t n, const char *path,
 		} else if (subs_add(subs, urls[i], NULL, NULL, &cause)) {
 			c->added++;
 		} else {
-			import_newsboat_note(path, cause);
+			cmd_text_note(path, cause);
 			free(cause);
 			cause = NULL;
 			c->refused++;
@@ -202,7 +191,7 @@ import_newsboat_items(struct store *st, struct store_newsboat *nb, bool star,
 		}
 		if (!store_newsboat_import(st, nb, urls[i], star, &stats,
 		    &cause)) {
-			import_newsboat_note(path, cause);
+			cmd_text_note(path, cause);
 			free(cause);
 			cause = NULL;
 			c->failed = true;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd-text.h"
 #include "cmd.h"
 #include "file.h"
 #include "i18n.h"
@@ -12,18 +13,6 @@
 #include "subs.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-/* Print a note about the input file, terminal-safe. */
-static void
-import_note(const char *path, const char *note)
-{
-	char	*p = utf8_sanitize(path, strlen(path), 0);
-	char	*n = utf8_sanitize(note, strlen(note), 0);
-
-	cmd_error("%s: %s", p, n);
-	free(p);
-	free(n);
-}
 
 /* Add the entries not subscribed yet; counts what happened. */
 static void
@@ -43,7 +32,7 @@ import_entries(struct subs *subs, const struct opml_list *l, const char *path,
 		    l->entries[i].section, &cause)) {
 			(*added)++;
 		} else {
-			import_note(path, cause != NULL ? cause : "?");
+			cmd_text_note(path, cause != NULL ? cause : "?");
 			free(cause);
 		}
 	}
@@ -58,14 +47,14 @@ import_read(const char *path, struct opml_list *l)
 
 	if ((data = file_read(path, &len, &cause)) == NULL ||
 	    !opml_read(data, len, l, &cause)) {
-		import_note(path, cause != NULL ? cause : "?");
+		cmd_text_note(path, cause != NULL ? cause : "?");
 		free(cause);
 		free(data);
 		return false;
 	}
 	free(data);
 	for (i = 0; i < l->nnotes; i++) {
-		import_note(path, l->notes[i]);
+		cmd_text_note(path, l->notes[i]);
 	}
 	return true;
 }

@@ -597,8 +597,10 @@ cmd_memo_add(struct memo_cmd *m, int argc, char **argv)
 	return cmd_memo_result(store_memo_add(m->st, &req, &cause), &cause);
 }
 
+/* An operation on the entry named by argv[1] (remove, split). */
 static int
-cmd_memo_remove(struct memo_cmd *m, int argc, char **argv)
+cmd_memo_entry_op(struct memo_cmd *m, int argc, char **argv,
+    bool (*op)(struct store *, int64_t, char **))
 {
 	struct memo_opts	 o;
 	struct memo_entry	*e;
@@ -611,8 +613,13 @@ cmd_memo_remove(struct memo_cmd *m, int argc, char **argv)
 	if ((e = cmd_memo_entry_arg(m, argv[1])) == NULL) {
 		return EXIT_FAIL;
 	}
-	return cmd_memo_result(store_memo_entry_remove(m->st, e->id, &cause),
-	    &cause);
+	return cmd_memo_result(op(m->st, e->id, &cause), &cause);
+}
+
+static int
+cmd_memo_remove(struct memo_cmd *m, int argc, char **argv)
+{
+	return cmd_memo_entry_op(m, argc, argv, store_memo_entry_remove);
 }
 
 static int
@@ -642,19 +649,7 @@ cmd_memo_move(struct memo_cmd *m, int argc, char **argv)
 static int
 cmd_memo_split(struct memo_cmd *m, int argc, char **argv)
 {
-	struct memo_opts	 o;
-	struct memo_entry	*e;
-	char			*cause = NULL;
-
-	if (cmd_memo_options(argc, argv, 0, &o) != 2) {
-		cmd_memo_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if ((e = cmd_memo_entry_arg(m, argv[1])) == NULL) {
-		return EXIT_FAIL;
-	}
-	return cmd_memo_result(store_memo_entry_split(m->st, e->id, &cause),
-	    &cause);
+	return cmd_memo_entry_op(m, argc, argv, store_memo_entry_split);
 }
 
 /* up N and down N. */

@@ -1,6 +1,7 @@
 /* cmd-text: printing feed text and times from the command line. */
 #include "config.h"
 #include "cmd-text.h"
+#include "cmd.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,4 +72,15 @@ cmd_text_json_time(struct json *j, const char *key, time_t t)
 	}
 	strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	json_string(j, out);
+}
+
+void
+cmd_text_note(const char *path, const char *note)
+{
+	char	*p = utf8_sanitize(path, strlen(path), 0);
+	char	*n = utf8_sanitize(note, strlen(note), 0);
+
+	cmd_error("%s: %s", p, n);
+	free(p);
+	free(n);
 }
